@@ -1,0 +1,91 @@
+package io.intellisite.indexer.embedded;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (combined broker and controller), run in this JVM from the
+ * Maven Central jars. The storage directory is formatted once; a restart on the same directory keeps topics,
+ * offsets and transactions.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+    private static final int NODE_ID = 1;
+    private final DataDirectory dataDirectory;
+    private final int port;
+    private final KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(DataDirectory dataDirectory, int port, int controllerPort) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        String logDir = dataDirectory.path().resolve("kraft").toString();
+        Properties props = new Properties();
+        props.put("node.id", String.valueOf(NODE_ID));
+        props.put("process.roles", "broker,controller");
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        props.put("log.dirs", logDir);
+        // One node: every internal topic has a single replica.
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "6");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "6");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("auto.create.topics.enable", "false");
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+        format(logDir);
+        this.server = new KafkaRaftServer(config, Time.SYSTEM);
+    }
+
+    /** Formats (if new) and starts a broker; port 0 picks a free one. */
+    public static EmbeddedKafkaBroker start(DataDirectory dataDirectory, int port) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDirectory, FreePort.orFree(port), FreePort.pick());
+        broker.server.startup();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    private static void format(String logDir) {
+        if (Files.exists(java.nio.file.Path.of(logDir, "meta.properties"))) {
+            return;
+        }
+        try {
+            new Formatter()
+                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logDir))
+                    .setMetadataLogDirectory(logDir)
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setControllerListenerName("CONTROLLER")
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        dataDirectory.release();
+    }
+}
