@@ -1,0 +1,30 @@
+package io.intellisite.indexer.application.port.in;
+
+import io.intellisite.indexer.domain.InvalidValueException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A page of detections in ingestion order: by offset ({@code skip}) as the prototype did, or after a keyset
+ * cursor ({@code afterSequence}), which costs the same at any depth. Filters are optional.
+ */
+public record DetectionQuery(PageRequest page, Optional<Long> afterSequence, Optional<String> make,
+                             Optional<String> category, Optional<Instant> from, Optional<Instant> to) {
+    public DetectionQuery {
+        if (afterSequence.isPresent() && page.skip() != 0) {
+            throw new InvalidValueException("use either skip or after, not both");
+        }
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw new InvalidValueException("from must not be after to");
+        }
+    }
+
+    public static DetectionQuery firstPage(int limit) {
+        return new DetectionQuery(new PageRequest(0, limit), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    public DetectionQuery after(long sequence) {
+        return new DetectionQuery(new PageRequest(0, page.limit()), Optional.of(sequence), make, category, from, to);
+    }
+}

@@ -1,0 +1,15 @@
+package io.intellisite.indexer.application.port.in;
+
+import io.intellisite.indexer.domain.token.TokenClaims;
+import io.intellisite.indexer.domain.user.Role;
+
+/** Who is calling, as proven by a verified token. */
+public record Principal(TokenClaims claims) {
+    public String username() {
+        return claims.username();
+    }
+
+    public boolean isAdmin() {
+        return claims.role() == Role.ADMIN;
+    }
+}

@@ -1,0 +1,85 @@
+package io.intellisite.indexer.application.contract;
+
+import static io.intellisite.indexer.application.contract.Fixtures.detection;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.application.port.in.DetectionPage;
+import io.intellisite.indexer.application.port.in.DetectionQuery;
+import io.intellisite.indexer.application.port.in.PageRequest;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.MakeCount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link DetectionRepository} must do; run against the in-memory and the PostgreSQL adapter. */
+public abstract class DetectionRepositoryContract {
+    protected DetectionRepository repository;
+
+    protected abstract DetectionRepository emptyRepository();
+
+    @BeforeEach
+    void setUp() {
+        repository = emptyRepository();
+    }
+
+    @Test
+    void storesEachDetectionOnceAndCountsOnlyNewOnes() {
+        List<IndexedDetection> batch = List.of(detection(0, 0, "Toyota", "SUV"), detection(0, 1, "Ford", "Sedan"),
+                detection(1, 0, "Toyota", "SUV, Wagon"));
+        assertEquals(3, repository.store(batch));
+        // A replay after a crash overlaps what was stored: only the new record counts.
+        assertEquals(1, repository.store(List.of(batch.get(1), detection(1, 1, "Audi", "Sedan"))));
+        assertEquals(List.of(new MakeCount("Audi", 1), new MakeCount("Ford", 1), new MakeCount("Toyota", 2)),
+                repository.countsByMake());
+        assertEquals(4, repository.find(DetectionQuery.firstPage(100)).items().size());
+    }
+
+    @Test
+    void emptyRepositoryHasNoPageAndNoCounts() {
+        DetectionPage page = repository.find(DetectionQuery.firstPage(10));
+        assertTrue(page.items().isEmpty());
+        assertEquals(Optional.empty(), page.nextAfter());
+        assertEquals(List.of(), repository.countsByMake());
+    }
+
+    @Test
+    void pagesInIngestionOrderByOffsetAndByCursorAlike() {
+        List<IndexedDetection> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(detection(0, i, i % 2 == 0 ? "Toyota" : "Ford", i % 3 == 0 ? "SUV" : "Sedan"));
+        }
+        repository.store(all.subList(0, 10));
+        repository.store(all.subList(10, 25));
+        List<IndexedDetection> viaCursor = new ArrayList<>();
+        DetectionQuery query = DetectionQuery.firstPage(7);
+        while (true) {
+            DetectionPage page = repository.find(query);
+            page.items().forEach(e -> viaCursor.add(e.detection()));
+            if (page.nextAfter().isEmpty()) {
+                break;
+            }
+            query = query.after(page.nextAfter().get());
+        }
+        assertEquals(all, viaCursor);
+        var offsetPage = repository.find(new DetectionQuery(new PageRequest(20, 10), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertEquals(all.subList(20, 25), offsetPage.items().stream().map(DetectionPage.Entry::detection).toList());
+        assertEquals(Optional.empty(), offsetPage.nextAfter());
+    }
+
+    @Test
+    void filtersByMakeAndCategoryIgnoringCase() {
+        repository.store(List.of(detection(0, 0, "Toyota", "SUV, Wagon"), detection(0, 1, "Ford", "SUV"),
+                detection(0, 2, "Toyota", "Sedan")));
+        var query = new DetectionQuery(new PageRequest(0, 10), Optional.empty(), Optional.of("toyota"),
+                Optional.of("wagon"), Optional.empty(), Optional.empty());
+        List<DetectionPage.Entry> items = repository.find(query).items();
+        assertEquals(1, items.size());
+        assertEquals(0, items.getFirst().detection().source().offset());
+    }
+}

@@ -1,0 +1,35 @@
+package io.intellisite.indexer.application.contract;
+
+import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import io.intellisite.indexer.domain.user.Credential;
+import io.intellisite.indexer.domain.user.Email;
+import io.intellisite.indexer.domain.user.PasswordHash;
+import io.intellisite.indexer.domain.user.Role;
+import io.intellisite.indexer.domain.user.User;
+import io.intellisite.indexer.domain.user.UserId;
+import io.intellisite.indexer.domain.user.Username;
+import java.time.Instant;
+
+/** Small builders shared by the contract suites and the adapter tests. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static User user(String name, String email) {
+        return new User(UserId.random(), name, "Lastname", new Email(email), Role.VIEWER);
+    }
+
+    public static Credential credential(User user, String username) {
+        return new Credential(user.id(), new Username(username), new PasswordHash("test$hash"), true);
+    }
+
+    public static IndexedDetection detection(int partition, long offset, String make, String category) {
+        Detection d = new Detection(2011, make, "Model " + offset, category);
+        String raw = "{\"Year\":2011,\"Make\":\"" + make + "\",\"Model\":\"Model " + offset + "\",\"Category\":\""
+                + category + "\"}";
+        return IndexedDetection.at(new SourcePosition("intellisite.detections", partition, offset),
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(offset), d, raw);
+    }
+}
