@@ -1,0 +1,129 @@
+package io.intellisite.indexer.adapters.persistence;
+
+import io.intellisite.indexer.application.port.in.DetectionPage;
+import io.intellisite.indexer.application.port.in.DetectionQuery;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.MakeCount;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+public final class JdbiDetectionRepository implements DetectionRepository {
+    /*
+     * One statement per batch: the rows travel as arrays (one round trip whatever the batch size), replays are
+     * skipped by the unique id, and only rows really inserted feed the per-make counts, in the same
+     * transaction. Counts are upserted in make order so that concurrent batches lock rows in one order.
+     */
+    private static final String STORE = """
+            with input as (
+                select * from unnest(:ids::uuid[], :topics::text[], :partitions::int[], :offsets::bigint[],
+                                     :times::bigint[], :years::int[], :makes::text[], :models::text[],
+                                     :categories::text[], :raws::text[])
+                       as t(id, topic, part, off, micros, year, make, model, category, raw)
+            ), inserted as (
+                insert into detections (id, source_topic, source_partition, source_offset, detected_at,
+                                        year, make, model, category, categories, raw)
+                select id, topic, part, off, to_timestamp(micros / 1000000.0), year, make, model, category,
+                       array(select lower(btrim(c)) from unnest(string_to_array(category, ',')) c where btrim(c) <> ''),
+                       raw::json
+                from input order by topic, part, off
+                on conflict (id) do nothing
+                returning make
+            ), counted as (
+                insert into make_counts (make, count)
+                select make, count(*) from inserted group by make order by make
+                on conflict (make) do update set count = make_counts.count + excluded.count
+                returning 1
+            )
+            select (select count(*) from inserted), (select count(*) from counted)""";
+
+    private final Jdbi jdbi;
+
+    public JdbiDetectionRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public int store(List<IndexedDetection> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        Long[] times = new Long[n];
+        Integer[] years = new Integer[n];
+        String[] makes = new String[n];
+        String[] models = new String[n];
+        String[] categories = new String[n];
+        String[] raws = new String[n];
+        for (int i = 0; i < n; i++) {
+            IndexedDetection d = batch.get(i);
+            ids[i] = d.id();
+            topics[i] = d.source().topic();
+            partitions[i] = d.source().partition();
+            offsets[i] = d.source().offset();
+            times[i] = d.detectedAt().getEpochSecond() * 1_000_000L + d.detectedAt().getNano() / 1_000;
+            years[i] = d.detection().year();
+            makes[i] = d.detection().make();
+            models[i] = d.detection().model();
+            categories[i] = d.detection().category();
+            raws[i] = d.rawJson();
+        }
+        return jdbi.inTransaction(h -> h.createQuery(STORE)
+                .bind("ids", ids).bind("topics", topics).bind("partitions", partitions).bind("offsets", offsets)
+                .bind("times", times).bind("years", years).bind("makes", makes).bind("models", models)
+                .bind("categories", categories).bind("raws", raws)
+                .map((rs, ctx) -> rs.getInt(1)).one());
+    }
+
+    @Override
+    public DetectionPage find(DetectionQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                select seq, id, source_topic, source_partition, source_offset, detected_at, year, make, model,
+                       category, raw::text as raw
+                from detections where seq > :after""");
+        query.make().ifPresent(m -> sql.append(" and lower(make) = :make"));
+        query.category().ifPresent(c -> sql.append(" and categories @> array[cast(:category as text)]"));
+        query.from().ifPresent(f -> sql.append(" and detected_at >= :from"));
+        query.to().ifPresent(t -> sql.append(" and detected_at < :to"));
+        sql.append(" order by seq limit :limit offset :skip");
+        int limit = query.page().limit();
+        List<DetectionPage.Entry> rows = jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql.toString())
+                    .bind("after", query.afterSequence().orElse(0L))
+                    .bind("limit", limit + 1)
+                    .bind("skip", query.page().skip());
+            query.make().ifPresent(m -> q.bind("make", m.strip().toLowerCase(Locale.ROOT)));
+            query.category().ifPresent(c -> q.bind("category", c.strip().toLowerCase(Locale.ROOT)));
+            query.from().ifPresent(f -> q.bind("from", Timestamp.from(f)));
+            query.to().ifPresent(t -> q.bind("to", Timestamp.from(t)));
+            return q.map((rs, ctx) -> new DetectionPage.Entry(rs.getLong("seq"), new IndexedDetection(
+                    rs.getObject("id", UUID.class),
+                    new SourcePosition(rs.getString("source_topic"), rs.getInt("source_partition"), rs.getLong("source_offset")),
+                    rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
+                    new Detection(rs.getInt("year"), rs.getString("make"), rs.getString("model"), rs.getString("category")),
+                    rs.getString("raw")))).list();
+        });
+        boolean more = rows.size() > limit;
+        List<DetectionPage.Entry> page = more ? new ArrayList<>(rows.subList(0, limit)) : rows;
+        return new DetectionPage(page, more ? Optional.of(page.getLast().sequence()) : Optional.empty());
+    }
+
+    @Override
+    public List<MakeCount> countsByMake() {
+        return jdbi.withHandle(h -> h.createQuery("select make, count from make_counts where count > 0 order by make collate \"C\"")
+                .map((rs, ctx) -> new MakeCount(rs.getString("make"), rs.getLong("count"))).list());
+    }
+}

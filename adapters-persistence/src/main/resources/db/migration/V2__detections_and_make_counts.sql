@@ -1,0 +1,24 @@
+-- seq gives ingestion order and the keyset cursor; id (derived from topic/partition/offset) makes replays no-ops.
+create table detections (
+    seq              bigint generated always as identity primary key,
+    id               uuid        not null unique,
+    source_topic     text        not null,
+    source_partition int         not null,
+    source_offset    bigint      not null,
+    detected_at      timestamptz not null,
+    year             int         not null,
+    make             text        not null,
+    model            text        not null,
+    category         text        not null,
+    categories       text[]      not null,
+    raw              json        not null  -- json, not jsonb: the record is kept byte for byte
+);
+create index detections_by_make on detections (lower(make), seq);
+create index detections_by_category on detections using gin (categories);
+create index detections_by_time on detections (detected_at, seq);
+
+-- Kept exact in the same transaction as the inserts, so /stats costs O(number of makes).
+create table make_counts (
+    make  text primary key,
+    count bigint not null check (count >= 0)
+);

@@ -1,0 +1,54 @@
+package io.intellisite.indexer.adapters.persistence;
+
+import static io.intellisite.indexer.application.contract.Fixtures.detection;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
+import io.intellisite.indexer.application.contract.UserRepositoryContract;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.UserRepository;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.MakeCount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL adapters pass the same contracts as the in-memory ones, on a real server. */
+class JdbiRepositoriesTest {
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected UserRepository emptyRepository() {
+            return new JdbiUserRepository(TestDatabase.empty().jdbi());
+        }
+    }
+
+    @Nested
+    class Detections extends DetectionRepositoryContract {
+        @Override
+        protected DetectionRepository emptyRepository() {
+            return new JdbiDetectionRepository(TestDatabase.empty().jdbi());
+        }
+
+        @Test
+        void countsEqualAGroupByAfterOverlappingBatchesAndKeepExtraFields() {
+            List<IndexedDetection> all = new ArrayList<>();
+            String[] makes = {"Toyota", "Ford", "Audi", "BMW", "Kia", "audi"};
+            for (int i = 0; i < 3000; i++) {
+                all.add(detection(i % 6, i, makes[i % 7 % 6], "SUV"));
+            }
+            repository.store(all.subList(0, 2000));
+            repository.store(all.subList(1500, 3000));
+            Map<String, Long> groupBy = TestDatabase.get().jdbi().withHandle(h -> h
+                    .createQuery("select make, count(*) as n from detections group by make")
+                    .map((rs, ctx) -> Map.entry(rs.getString("make"), rs.getLong("n"))).list())
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertEquals(groupBy, repository.countsByMake().stream()
+                    .collect(Collectors.toMap(MakeCount::make, MakeCount::count)));
+            assertEquals(3000L, groupBy.values().stream().mapToLong(Long::longValue).sum());
+        }
+    }
+}
