@@ -1,0 +1,39 @@
+package io.intellisite.indexer.adapters.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.intellisite.indexer.application.port.in.AccessDeniedException;
+import io.intellisite.indexer.application.port.in.AuthenticationFailedException;
+import io.intellisite.indexer.application.port.in.TooManyLoginAttemptsException;
+import io.intellisite.indexer.domain.DomainException;
+import io.intellisite.indexer.domain.InvalidValueException;
+import io.intellisite.indexer.domain.user.UserAlreadyExistsException;
+import java.lang.System.Logger.Level;
+
+/** Maps every failure to a status and a short {@code {"error": ...}} body: no stack trace, class name or SQL. */
+public final class ApiErrors {
+    private static final System.Logger LOG = System.getLogger(ApiErrors.class.getName());
+
+    private ApiErrors() {
+    }
+
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(InvalidValueException.class, (req, res, e) -> HttpJson.error(res, Status.UNPROCESSABLE_CONTENT_422, e.getMessage()))
+                .error(UserAlreadyExistsException.class, (req, res, e) -> HttpJson.error(res, Status.BAD_REQUEST_400, e.getMessage()))
+                .error(AuthenticationFailedException.class, (req, res, e) -> {
+                    res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+                    HttpJson.error(res, Status.UNAUTHORIZED_401, e.getMessage());
+                })
+                .error(AccessDeniedException.class, (req, res, e) -> HttpJson.error(res, Status.FORBIDDEN_403, e.getMessage()))
+                .error(TooManyLoginAttemptsException.class, (req, res, e) -> {
+                    res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+                    HttpJson.error(res, Status.TOO_MANY_REQUESTS_429, e.getMessage());
+                })
+                .error(DomainException.class, (req, res, e) -> HttpJson.error(res, Status.BAD_REQUEST_400, e.getMessage()))
+                .error(Exception.class, (req, res, e) -> {
+                    LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().path() + " failed", e);
+                    HttpJson.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal error");
+                });
+    }
+}

@@ -1,0 +1,43 @@
+package io.intellisite.indexer.adapters.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.intellisite.indexer.application.port.in.AuthenticateUseCase;
+import io.intellisite.indexer.application.port.in.AuthenticationFailedException;
+import io.intellisite.indexer.application.port.in.Principal;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads the bearer token of a request and asks the application who holds it. */
+public final class BearerAuthentication {
+    private static final String SCHEME = "bearer ";
+    private final AuthenticateUseCase authenticate;
+
+    public BearerAuthentication(AuthenticateUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** The caller, from {@code Authorization: Bearer <token>}; 401 when absent or invalid. */
+    public Principal require(ServerRequest req) {
+        return authenticate.authenticate(headerToken(req).orElseThrow(BearerAuthentication::missing));
+    }
+
+    /**
+     * Also accepts {@code ?access_token=}, for browsers' EventSource, which cannot send headers. Used by the
+     * SSE endpoint only; the query string is never logged.
+     */
+    public Principal requireAllowingQueryToken(ServerRequest req) {
+        Optional<String> token = headerToken(req).or(() -> req.query().first("access_token").asOptional());
+        return authenticate.authenticate(token.orElseThrow(BearerAuthentication::missing));
+    }
+
+    private static Optional<String> headerToken(ServerRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.length() > SCHEME.length() && h.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME))
+                .map(h -> h.substring(SCHEME.length()).strip());
+    }
+
+    private static AuthenticationFailedException missing() {
+        return new AuthenticationFailedException("not authenticated");
+    }
+}

@@ -1,0 +1,72 @@
+package io.intellisite.indexer.adapters.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.intellisite.indexer.domain.InvalidValueException;
+import java.util.Map;
+import java.util.Optional;
+
+/** JSON in and out of Helidon requests, with Jackson; malformed input becomes a domain validation error (422). */
+public final class HttpJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private HttpJson() {
+    }
+
+    public static void send(ServerResponse res, Status status, Object body) {
+        try {
+            res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise response", e);
+        }
+    }
+
+    public static void error(ServerResponse res, Status status, String message) {
+        send(res, status, Map.of("error", message));
+    }
+
+    /** The request body as a JSON object; anything else (empty, malformed, an array) is a 422. */
+    public static ObjectNode objectBody(ServerRequest req) {
+        String body = req.content().hasEntity() ? req.content().as(String.class) : "";
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException malformed) {
+            // same answer as for a body of the wrong shape
+        }
+        throw new InvalidValueException("body must be a JSON object");
+    }
+
+    /** A string field, or null when absent; a field of another type is a 422, never coerced. */
+    public static String text(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidValueException(field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    public static Optional<String> query(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().filter(v -> !v.isBlank());
+    }
+
+    public static int intQuery(ServerRequest req, String name, int defaultValue) {
+        Optional<String> raw = query(req, name);
+        try {
+            return raw.map(Integer::parseInt).orElse(defaultValue);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(name + " must be an integer");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.intellisite.indexer.adapters.http;
+
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
+import io.helidon.webserver.staticcontent.StaticContentService;
+import java.util.List;
+
+/** Assembles the routes, health, OpenAPI, Swagger UI and the live page into one Helidon WebServer. */
+public final class IndexerHttpServer implements AutoCloseable {
+    /** Request bodies are small JSON or forms; anything bigger is refused with 413 before it is read. */
+    public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
+    private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.34.1";
+    private final WebServer server;
+
+    private IndexerHttpServer(WebServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts on {@code host:port} (port 0 picks a free one). {@code extraServices} are mounted as given, for
+     * endpoints fed by other adapters such as the alert stream.
+     */
+    public static IndexerHttpServer start(String host, int port, HttpUseCases useCases, List<ReadinessCheck> readiness,
+                                          List<Mount> extraServices) {
+        BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .register("/login", new LoginHttpService(useCases.logIn()))
+                .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers()))
+                .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
+                .register("/stats", new StatsHttpService(bearer, useCases.stats()));
+        extraServices.forEach(m -> routing.register(m.path(), m.service()));
+        routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
+                .register("/docs", StaticContentService.builder(SWAGGER_UI).build())
+                .register("/", StaticContentService.builder("web/live").welcomeFileName("index.html").build());
+        ApiErrors.register(routing);
+
+        HealthObserverConfig.Builder health = HealthObserver.builder().details(true).useSystemServices(false)
+                .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "alive");
+        readiness.forEach(check -> health.addCheck(
+                () -> HealthCheckResponse.builder().status(check.isUp().getAsBoolean()).build(),
+                HealthCheckType.READINESS, check.name()));
+
+        WebServer server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(MAX_PAYLOAD_BYTES)
+                .shutdownHook(false)
+                .featuresDiscoverServices(false)
+                .addFeature(ObserveFeature.builder().endpoint("/").observersDiscoverServices(false).addObserver(health.build()).build())
+                .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").build())
+                .routing(routing)
+                .build()
+                .start();
+        return new IndexerHttpServer(server);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** A service mounted at a path. */
+    public record Mount(String path, HttpService service) {
+    }
+}

@@ -1,0 +1,46 @@
+package io.intellisite.indexer.adapters.http;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.intellisite.indexer.application.port.in.LogInUseCase;
+import io.intellisite.indexer.domain.InvalidValueException;
+import java.util.Map;
+
+/** {@code POST /login}: the OAuth2 password grant's form, answered with a bearer token. */
+public final class LoginHttpService implements HttpService {
+    private final LogInUseCase logIn;
+
+    public LoginHttpService(LogInUseCase logIn) {
+        this.logIn = logIn;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::logIn);
+    }
+
+    private void logIn(ServerRequest req, ServerResponse res) {
+        boolean isForm = req.headers().contentType()
+                .map(type -> type.mediaType().text().equalsIgnoreCase("application/x-www-form-urlencoded"))
+                .orElse(false);
+        if (!isForm || !req.content().hasEntity()) {
+            throw new InvalidValueException("expected an application/x-www-form-urlencoded body with username and password");
+        }
+        Parameters form = req.content().as(Parameters.class);
+        String username = form.first("username").orElse(null);
+        String password = form.first("password").orElse(null);
+        if (username == null || password == null) {
+            throw new InvalidValueException("username and password are required");
+        }
+        LogInUseCase.IssuedToken token = logIn.logIn(username, password);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(HeaderNames.PRAGMA, "no-cache");
+        HttpJson.send(res, Status.OK_200, Map.of("access_token", token.accessToken(), "token_type", "bearer",
+                "expires_in", token.expiresInSeconds()));
+    }
+}

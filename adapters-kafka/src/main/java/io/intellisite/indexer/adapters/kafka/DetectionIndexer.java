@@ -1,0 +1,147 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import io.intellisite.indexer.application.port.in.IndexDetectionsUseCase;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Indexes every valid detection in PostgreSQL, exactly once in effect: poll a batch, store it in one
+ * transaction, and only then commit the offsets that cover it. A crash between the two replays the batch, and
+ * since ids derive from topic/partition/offset the replay inserts nothing.
+ *
+ * <p>Why a consumer loop of its own and not a state store flushed by Kafka Streams: since KIP-1035 (Kafka 4.x)
+ * Streams commits stores after it commits offsets, and under exactly-once only at checkpoints, so a store
+ * can no longer make a batch durable before its offsets are committed. A plain consumer gives that order
+ * directly, with batches as large as a poll. Instances with the same group share the partitions.
+ */
+public final class DetectionIndexer implements Runnable, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DetectionIndexer.class.getName());
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final IndexDetectionsUseCase index;
+    private final Duration maxBackoff;
+    private final AtomicLong indexed = new AtomicLong();
+    private volatile boolean healthy = true;
+    private volatile boolean closing;
+    private Thread thread;
+
+    public DetectionIndexer(String bootstrapServers, String groupId, String topic, IndexDetectionsUseCase index,
+                            Duration maxBackoff, Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // Only records of committed transactions: aborted attempts are never indexed.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000));
+        config.putAll(extra);
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.topic = topic;
+        this.index = index;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public void start() {
+        thread = Thread.ofPlatform().name("detection-indexer").start(this);
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(Set.of(topic));
+        long backoffMillis = 100;
+        try {
+            while (!closing) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    indexed.addAndGet(index.index(valid(records)));
+                    consumer.commitSync(nextOffsets(records));
+                    healthy = true;
+                    backoffMillis = 100;
+                } catch (RuntimeException e) {
+                    if (closing) {
+                        break;
+                    }
+                    healthy = false;
+                    LOG.log(Level.WARNING, "indexing failed, retrying in " + backoffMillis + " ms: " + e.getMessage());
+                    rewind(records);
+                    Thread.sleep(backoffMillis);
+                    backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
+                }
+            }
+        } catch (WakeupException | InterruptedException stop) {
+            // closing
+        } finally {
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+        }
+    }
+
+    private static List<IndexedDetection> valid(ConsumerRecords<byte[], byte[]> records) {
+        List<IndexedDetection> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            try {
+                batch.add(DetectionJson.indexed(r.topic(), r.partition(), r.offset(), r.timestamp(), r.value()));
+            } catch (DetectionJson.RejectedRecordException deadLetter) {
+                // the topology sends it to the dead-letter topic; nothing to index
+            }
+        }
+        return batch;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> part = records.records(tp);
+            offsets.put(tp, new OffsetAndMetadata(part.getLast().offset() + 1));
+        }
+        return offsets;
+    }
+
+    /** Reads the failed batch again on the next poll, so nothing is skipped while the database is away. */
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            consumer.seek(tp, records.records(tp).getFirst().offset());
+        }
+    }
+
+    /** False while the last attempt to store a batch failed (the database is unreachable, say). */
+    public boolean isHealthy() {
+        return healthy && thread != null && thread.isAlive();
+    }
+
+    /** Detections newly stored by this instance since it started (replays are not counted). */
+    public long indexedCount() {
+        return indexed.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        consumer.wakeup();
+        if (thread != null) {
+            thread.join(15_000);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.intellisite.indexer.domain.DomainException;
+import io.intellisite.indexer.domain.alert.Alert;
+import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** The wire format of detections and alerts, with the prototype's field names (Year, Make, Model, Category). */
+public final class DetectionJson {
+    public static final int MAX_RECORD_BYTES = 64 * 1024;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private DetectionJson() {
+    }
+
+    /** Why a record cannot be a detection; the name travels in the dead letter's header. */
+    public enum Rejection { EMPTY, TOO_LARGE, NOT_JSON, NOT_AN_OBJECT, INVALID_FIELDS }
+
+    /** A record that is not a valid detection. */
+    public static final class RejectedRecordException extends Exception {
+        private final Rejection reason;
+
+        RejectedRecordException(Rejection reason, String detail) {
+            super(detail);
+            this.reason = reason;
+        }
+
+        public Rejection reason() {
+            return reason;
+        }
+    }
+
+    public static Detection parse(byte[] value) throws RejectedRecordException {
+        if (value == null || value.length == 0) {
+            throw new RejectedRecordException(Rejection.EMPTY, "empty record");
+        }
+        if (value.length > MAX_RECORD_BYTES) {
+            throw new RejectedRecordException(Rejection.TOO_LARGE, "record over " + MAX_RECORD_BYTES + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(value);
+        } catch (IOException e) {
+            throw new RejectedRecordException(Rejection.NOT_JSON, "not JSON");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new RejectedRecordException(Rejection.NOT_AN_OBJECT, "not a JSON object");
+        }
+        JsonNode year = object.get("Year");
+        if (year == null || !year.canConvertToInt() || !year.isIntegralNumber()) {
+            throw new RejectedRecordException(Rejection.INVALID_FIELDS, "Year must be an integer");
+        }
+        try {
+            return new Detection(year.intValue(), text(object, "Make"), text(object, "Model"), text(object, "Category"));
+        } catch (DomainException e) {
+            throw new RejectedRecordException(Rejection.INVALID_FIELDS, e.getMessage());
+        }
+    }
+
+    /** The detection a record holds, identified by the record's position and timed by its timestamp. */
+    public static IndexedDetection indexed(String topic, int partition, long offset, long timestamp, byte[] value)
+            throws RejectedRecordException {
+        return IndexedDetection.at(new SourcePosition(topic, partition, offset), Instant.ofEpochMilli(timestamp),
+                parse(value), utf8(value));
+    }
+
+    private static String text(ObjectNode object, String field) throws RejectedRecordException {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new RejectedRecordException(Rejection.INVALID_FIELDS, field + " must be a string");
+        }
+        return value.textValue();
+    }
+
+    public static byte[] detection(Detection d) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("Year", d.year()).put("Make", d.make()).put("Model", d.model()).put("Category", d.category());
+        return write(node);
+    }
+
+    /** {@code {"id", "detectedAt", "rules", "Year", "Make", "Model", "Category"}} on one line. */
+    public static byte[] alert(Alert alert) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", alert.id().toString());
+        node.put("detectedAt", alert.detection().detectedAt().toString());
+        alert.ruleIds().forEach(node.putArray("rules")::add);
+        Detection d = alert.detection().detection();
+        node.put("Year", d.year()).put("Make", d.make()).put("Model", d.model()).put("Category", d.category());
+        return write(node);
+    }
+
+    public static JsonNode read(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
+    }
+
+    public static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import io.intellisite.indexer.application.port.in.EvaluateAlertRulesUseCase;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Parses each record, raises alerts for suspicious detections, and dead-letters what is not a detection. */
+final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    private final EvaluateAlertRulesUseCase rules;
+    private final AtomicLong deadLetters;
+    private ProcessorContext<byte[], byte[]> context;
+
+    DetectionProcessor(EvaluateAlertRulesUseCase rules, AtomicLong deadLetters) {
+        this.rules = rules;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        IndexedDetection detection;
+        try {
+            detection = DetectionJson.indexed(source.topic(), source.partition(), source.offset(), record.timestamp(), record.value());
+        } catch (DetectionJson.RejectedRecordException e) {
+            deadLetters.incrementAndGet();
+            context.forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), e.reason().name(), e.getMessage(),
+                    source.topic(), source.partition(), source.offset())), DetectionTopology.DLQ_SINK);
+            return;
+        }
+        rules.evaluate(detection).ifPresent(alert -> context.forward(
+                new Record<>(detection.detection().make().getBytes(StandardCharsets.UTF_8), DetectionJson.alert(alert), record.timestamp()),
+                DetectionTopology.ALERTS_SINK));
+    }
+}

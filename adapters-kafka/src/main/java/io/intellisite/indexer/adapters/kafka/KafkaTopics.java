@@ -1,0 +1,60 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Checks that a broker answers and creates the pipeline's topics when they are missing. */
+public final class KafkaTopics {
+    private KafkaTopics() {
+    }
+
+    /** Fails within {@code timeout} if no broker answers at {@code bootstrapServers}. */
+    public static void ensure(String bootstrapServers, TopicNames topics, int partitions, Duration timeout) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000));
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            short replication = (short) Math.min(3, admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size());
+            List<NewTopic> missing = List.of(topics.detections(), topics.alerts(), topics.deadLetters()).stream()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, partitions, replication))
+                    .toList();
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka broker at " + bootstrapServers + " refused: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking Kafka topics");
+        }
+    }
+
+    /** True when the broker answers a metadata request within a second. */
+    public static boolean isReachable(Admin admin) {
+        try {
+            admin.describeCluster().clusterId().get(1, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
+import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.domain.alert.AlertRules;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DetectionTopologyTest {
+    private final TopicNames topics = TopicNames.defaults();
+    private DetectionTopology topology;
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> input;
+    private TestOutputTopic<byte[], byte[]> alerts;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void setUp() {
+        AlertRules rules = new AlertRules(List.of(AlertRule.suspiciousCategory("SUV"),
+                new AlertRule("wagons", "Wagons", java.util.Set.of("Wagon"))));
+        topology = new DetectionTopology(topics, new EvaluateAlertRulesService(() -> rules));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(topology.topology(), props);
+        input = driver.createInputTopic(topics.detections(), new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(topics.alerts(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    private void send(String json) {
+        input.pipeInput(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void suspiciousDetectionRaisesAnAlertWithAStableIdAndOthersDoNot() {
+        send("{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"Land Cruiser\", \"Category\": \"SUV\", \"Camera\": 7}");
+        send("{\"Year\": 2015, \"Make\": \"Ford\", \"Model\": \"Focus\", \"Category\": \"Sedan\"}");
+        var alert = alerts.readRecord();
+        assertTrue(alerts.isEmpty(), "the sedan raises no alert");
+        assertEquals("Toyota", new String(alert.key(), StandardCharsets.UTF_8));
+        JsonNode json = DetectionJson.read(alert.value());
+        assertEquals(new SourcePosition(topics.detections(), 0, 0).detectionId().toString(), json.get("id").asText());
+        assertEquals("suspicious-vehicle", json.get("rules").get(0).asText());
+        assertEquals(2011, json.get("Year").asInt());
+        assertEquals("Land Cruiser", json.get("Model").asText());
+        assertTrue(deadLetters.isEmpty());
+    }
+
+    @Test
+    void combinedCategoriesMatchAndListEveryMatchingRuleInOneAlert() {
+        send("{\"Year\": 2019, \"Make\": \"Subaru\", \"Model\": \"Outback\", \"Category\": \"suv, Wagon\"}");
+        List<TestRecord<byte[], byte[]>> out = alerts.readRecordsToList();
+        assertEquals(1, out.size());
+        JsonNode rules = DetectionJson.read(out.getFirst().value()).get("rules");
+        assertEquals(2, rules.size());
+        assertEquals("suspicious-vehicle", rules.get(0).asText());
+        assertEquals("wagons", rules.get(1).asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "not json at all|NOT_JSON",
+        "[1, 2, 3]|NOT_AN_OBJECT",
+        "\"a string\"|NOT_AN_OBJECT",
+        "{\"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": \"2011\", \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": 2011.5, \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": 1700, \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": 2011, \"Make\": 7, \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \" \", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\"}|INVALID_FIELDS",
+    })
+    void invalidRecordsGoUnchangedToTheDeadLetterTopicWithHeadersAndTheStreamGoesOn(String value, String reason) {
+        send(value);
+        send("{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"Land Cruiser\", \"Category\": \"SUV\"}");
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertEquals(value, new String(dead.value(), StandardCharsets.UTF_8));
+        assertEquals(reason, DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.REASON));
+        assertEquals(topics.detections(), DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_TOPIC));
+        assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_PARTITION));
+        assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
+        assertEquals(1, topology.deadLetterCount());
+        assertEquals(1, alerts.readRecordsToList().size());
+    }
+
+    @Test
+    void emptyAndOversizedRecordsAreDeadLettered() {
+        input.pipeInput((byte[]) null);
+        byte[] huge = ("{\"Year\": 2011, \"Make\": \"T\", \"Model\": \"" + "x".repeat(70_000) + "\", \"Category\": \"SUV\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        input.pipeInput(huge);
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertEquals("EMPTY", DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.REASON));
+        assertEquals("TOO_LARGE", DeadLetterHeaders.value(dead.get(1).headers(), DeadLetterHeaders.REASON));
+        assertEquals(huge.length, dead.get(1).value().length);
+    }
+
+    @Test
+    void alertsOfOneMakeKeepTheirOrder() {
+        for (int i = 0; i < 20; i++) {
+            send("{\"Year\": " + (2000 + i) + ", \"Make\": \"" + (i % 2 == 0 ? "Jeep" : "Kia") + "\", \"Model\": \"M\", \"Category\": \"SUV\"}");
+        }
+        var jeepYears = alerts.readRecordsToList().stream()
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("Jeep"))
+                .map(r -> DetectionJson.read(r.value()).get("Year").asInt()).toList();
+        assertEquals(List.of(2000, 2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018), jeepYears);
+    }
+}

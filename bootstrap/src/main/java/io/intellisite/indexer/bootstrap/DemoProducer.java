@@ -1,0 +1,32 @@
+package io.intellisite.indexer.bootstrap;
+
+import io.intellisite.indexer.adapters.kafka.DetectionProducer;
+import java.util.random.RandomGenerator;
+
+/** In the embedded demo, a slow producer so that a new user sees detections and alerts flow at once. */
+final class DemoProducer implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean stop;
+
+    private DemoProducer(String broker, String topic, int perSecond) {
+        thread = Thread.ofPlatform().daemon().name("demo-producer").start(() -> {
+            try (DetectionProducer producer = new DetectionProducer(broker, topic, RandomGenerator.getDefault())) {
+                producer.produce(-1, perSecond, () -> stop);
+            }
+        });
+    }
+
+    /** Started when DEMO_PRODUCER is true, or auto and the run is the embedded demo; null otherwise. */
+    static DemoProducer startIfWanted(Settings settings, boolean demo, String broker) {
+        String mode = settings.text("DEMO_PRODUCER");
+        boolean on = mode.equalsIgnoreCase("auto") ? demo : settings.flag("DEMO_PRODUCER");
+        int rate = settings.integer("DETECTIONS_PER_SECOND", 0, 1_000_000);
+        return on && rate > 0 ? new DemoProducer(broker, settings.text("DETECTIONS_TOPIC"), rate) : null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop = true;
+        thread.join(15_000);
+    }
+}

@@ -1,0 +1,148 @@
+package io.intellisite.indexer.bootstrap;
+
+import io.intellisite.indexer.adapters.http.HttpUseCases;
+import io.intellisite.indexer.adapters.http.IndexerHttpServer;
+import io.intellisite.indexer.adapters.http.ReadinessCheck;
+import io.intellisite.indexer.adapters.http.security.JwtTokens;
+import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
+import io.intellisite.indexer.adapters.kafka.DetectionIndexer;
+import io.intellisite.indexer.adapters.kafka.DetectionPipeline;
+import io.intellisite.indexer.adapters.kafka.DetectionTopology;
+import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.kafka.TopicNames;
+import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;
+import io.intellisite.indexer.adapters.persistence.JdbiUserRepository;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.service.AuthenticateService;
+import io.intellisite.indexer.application.service.CreateFirstAdminService;
+import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
+import io.intellisite.indexer.application.service.GetStatsService;
+import io.intellisite.indexer.application.service.IndexDetectionsService;
+import io.intellisite.indexer.application.service.ListDetectionsService;
+import io.intellisite.indexer.application.service.ListUsersService;
+import io.intellisite.indexer.application.service.LogInService;
+import io.intellisite.indexer.application.service.LoginThrottle;
+import io.intellisite.indexer.application.service.RegisterUserService;
+import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.domain.alert.AlertRules;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/** One running instance: infrastructure, database, pipeline and HTTP server, closed in reverse order. */
+public final class IndexerApplication implements AutoCloseable {
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private Infrastructure infrastructure;
+    private IndexerHttpServer http;
+    private DetectionPipeline pipeline;
+
+    public static IndexerApplication start(Settings settings) {
+        IndexerApplication app = new IndexerApplication();
+        try {
+            app.startParts(settings);
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        infrastructure = own(Infrastructure.start(settings));
+        boolean demo = infrastructure.isDemo();
+        TopicNames topics = new TopicNames(settings.text("DETECTIONS_TOPIC"), settings.text("ALERTS_TOPIC"), settings.text("DLQ_TOPIC"));
+        int partitions = settings.integer("TOPIC_PARTITIONS", 1, 10_000);
+        JwtTokens tokens = Security.tokens(settings, demo);
+
+        PostgresDatabase database = own(connectDatabase(settings));
+        try {
+            KafkaTopics.ensure(infrastructure.kafkaBootstrapServers(), topics, partitions, Duration.ofSeconds(15));
+        } catch (IllegalStateException e) {
+            throw new StartupException("KAFKA_BROKER_URL", e.getMessage());
+        }
+        Admin kafkaAdmin = own(Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers())));
+
+        var users = new JdbiUserRepository(database.jdbi());
+        var detections = new JdbiDetectionRepository(database.jdbi());
+        var hasher = new Pbkdf2PasswordHasher(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
+        FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
+
+        AlertRules rules = new AlertRules(List.of(AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE"))));
+        DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
+                settings.text("APPLICATION_ID") + "-indexer", topics.detections(), new IndexDetectionsService(detections),
+                Duration.ofSeconds(5), Map.of()));
+        indexer.start();
+        DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(() -> rules));
+        pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
+                infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
+                Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
+                settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
+                Duration.ofSeconds(2), Map.of())));
+        pipeline.start();
+
+        HttpUseCases useCases = new HttpUseCases(
+                new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock)),
+                new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
+                new ListDetectionsService(detections), new GetStatsService(detections));
+        List<ReadinessCheck> readiness = List.of(new ReadinessCheck("database", database::isReachable),
+                new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
+                new ReadinessCheck("pipeline", pipeline::isRunning), new ReadinessCheck("indexer", indexer::isHealthy));
+        int port = settings.integer("HTTP_PORT", 0, 65535);
+        try {
+            http = own(IndexerHttpServer.start(settings.text("HTTP_HOST"), port, useCases, readiness, List.of()));
+        } catch (RuntimeException e) {
+            throw new StartupException("HTTP_PORT", "cannot listen on " + settings.text("HTTP_HOST") + ":" + port
+                    + " (" + Infrastructure.rootMessage(e) + ")");
+        }
+        DemoProducer demoProducer = DemoProducer.startIfWanted(settings, demo, infrastructure.kafkaBootstrapServers());
+        if (demoProducer != null) {
+            own(demoProducer);
+        }
+    }
+
+    private PostgresDatabase connectDatabase(Settings settings) {
+        try {
+            return PostgresDatabase.connectAndMigrate(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
+                    infrastructure.databasePassword(), settings.integer("DATABASE_POOL_SIZE", 1, 1000));
+        } catch (RuntimeException e) {
+            String message = Infrastructure.rootMessage(e);
+            String setting = message.contains("password") ? "DATABASE_PASSWORD" : "DATABASE_URL";
+            throw new StartupException(setting, "cannot connect to " + infrastructure.jdbcUrl() + " as "
+                    + infrastructure.databaseUser() + ": " + message);
+        }
+    }
+
+    private <T extends AutoCloseable> T own(T part) {
+        parts.push(part);
+        return part;
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public DetectionPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        while (!parts.isEmpty()) {
+            try {
+                parts.pop().close();
+            } catch (Exception e) {
+                System.err.println("warning: shutdown step failed: " + Infrastructure.rootMessage(e));
+            }
+        }
+    }
+}

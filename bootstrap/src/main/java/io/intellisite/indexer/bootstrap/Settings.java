@@ -1,0 +1,58 @@
+package io.intellisite.indexer.bootstrap;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the product, by its environment variable's name. Sources, strongest first: explicit
+ * overrides (tests, command-line flags), system properties, environment variables, {@code application.yaml}.
+ */
+public final class Settings {
+    private final Config config;
+
+    private Settings(Config config) {
+        this.config = config;
+    }
+
+    public static Settings load(Map<String, String> overrides) {
+        return new Settings(Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(List.of(ConfigSources.create(overrides), ConfigSources.systemProperties(),
+                        ConfigSources.environmentVariables(), ConfigSources.classpath("application.yaml")))
+                .build());
+    }
+
+    public Optional<String> optional(String name) {
+        return config.get(name).asString().asOptional().map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    public String text(String name) {
+        return optional(name).orElseThrow(() -> new StartupException(name, "must be set"));
+    }
+
+    public int integer(String name, int min, int max) {
+        String raw = text(name);
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw new StartupException(name, "must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new StartupException(name, "must be an integer, not '" + raw + "'");
+        }
+    }
+
+    public boolean flag(String name) {
+        String raw = text(name).toLowerCase(java.util.Locale.ROOT);
+        return switch (raw) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new StartupException(name, "must be true or false, not '" + raw + "'");
+        };
+    }
+}

@@ -1,0 +1,8 @@
+package io.intellisite.indexer.bootstrap;
+
+/** A start that cannot go on, told in one line that names the setting to fix. */
+public final class StartupException extends RuntimeException {
+    public StartupException(String setting, String message) {
+        super(setting + ": " + message);
+    }
+}
