@@ -1,0 +1,93 @@
+package io.intellisite.indexer.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.intellisite.indexer.domain.archfixture.DomainClassUsingJdbc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The hexagon's boundaries, checked on the compiled production classes of every module. */
+class ArchitectureTest {
+    private static final String ROOT = "io.intellisite.indexer";
+    private static final String[] FRAMEWORKS = {"io.helidon..", "org.apache.kafka..", "org.jdbi..", "java.sql..",
+        "javax.sql..", "org.postgresql..", "com.fasterxml.jackson..", "org.flywaydb..", "com.zaxxer.."};
+    private static JavaClasses production;
+
+    static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes().that().resideInAPackage(ROOT + ".domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".domain..")
+            .as("domain depends only on the JDK");
+    static final ArchRule APPLICATION_USES_ONLY_DOMAIN = classes().that().resideInAPackage(ROOT + ".application..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".domain..", ROOT + ".application..")
+            .as("application depends only on domain and the JDK");
+    static final ArchRule NO_FRAMEWORK_IN_THE_CORE = noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".application..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .as("no Helidon, Kafka, JDBI, JDBC, Jackson or Flyway type in domain or application");
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void domainDependsOnlyOnTheJdk() {
+        DOMAIN_USES_ONLY_THE_JDK.check(production);
+    }
+
+    @Test
+    void applicationDependsOnlyOnDomain() {
+        APPLICATION_USES_ONLY_DOMAIN.check(production);
+    }
+
+    @Test
+    void noFrameworkTypeInDomainOrApplication() {
+        NO_FRAMEWORK_IN_THE_CORE.check(production);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        slices().matching(ROOT + ".adapters.(*)..").should().notDependOnEachOther().check(production);
+    }
+
+    @Test
+    void onlyBootstrapSeesTheAdaptersAndTheEmbeddedInfrastructure() {
+        for (String adapter : new String[] {"http", "persistence", "kafka"}) {
+            noClasses().that().resideOutsideOfPackages(ROOT + ".adapters." + adapter + "..", ROOT + ".bootstrap..")
+                    .should().dependOnClassesThat().resideInAPackage(ROOT + ".adapters." + adapter + "..")
+                    .check(production);
+        }
+        noClasses().that().resideOutsideOfPackages(ROOT + ".embedded..", ROOT + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".embedded..")
+                .check(production);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void theProductionImportReallyCoversEveryModule() {
+        for (String pkg : new String[] {"domain", "application", "adapters.http", "adapters.persistence", "adapters.kafka", "embedded", "bootstrap"}) {
+            assertTrue(production.containPackage(ROOT + "." + pkg), pkg + " was imported");
+        }
+        assertFalse(production.contain(DomainClassUsingJdbc.class), "test fixtures stay out of the production import");
+    }
+
+    @Test
+    void theRulesReallyFailOnAViolatingClass() {
+        JavaClasses withViolation = new ClassFileImporter().importClasses(DomainClassUsingJdbc.class);
+        assertTrue(DOMAIN_USES_ONLY_THE_JDK.evaluate(withViolation).hasViolation());
+        assertTrue(NO_FRAMEWORK_IN_THE_CORE.evaluate(withViolation).hasViolation());
+    }
+}
