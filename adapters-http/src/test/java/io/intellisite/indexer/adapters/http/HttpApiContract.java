@@ -1,0 +1,153 @@
+package io.intellisite.indexer.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.intellisite.indexer.adapters.http.security.JwtTokens;
+import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.UserRepository;
+import io.intellisite.indexer.application.service.AuthenticateService;
+import io.intellisite.indexer.application.service.CreateFirstAdminService;
+import io.intellisite.indexer.application.service.GetStatsService;
+import io.intellisite.indexer.application.service.ListDetectionsService;
+import io.intellisite.indexer.application.service.ListUsersService;
+import io.intellisite.indexer.application.service.LogInService;
+import io.intellisite.indexer.application.service.LoginThrottle;
+import io.intellisite.indexer.application.service.RegisterUserService;
+import io.intellisite.indexer.domain.token.TokenPolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Starts the real Helidon server over a real socket on the repositories a subclass gives (in-memory here,
+ * PostgreSQL in the bootstrap module), and offers a small client to the test suites built on it.
+ */
+public abstract class HttpApiContract {
+    protected static final String ADMIN_PASSWORD = "admin-password";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    protected IndexerHttpServer server;
+    protected DetectionRepository detections;
+
+    protected abstract UserRepository emptyUserRepository();
+
+    protected abstract DetectionRepository emptyDetectionRepository();
+
+    @BeforeEach
+    void startServer() {
+        UserRepository users = emptyUserRepository();
+        detections = emptyDetectionRepository();
+        Clock clock = Clock.systemUTC();
+        TokenPolicy policy = TokenPolicy.ofMinutes("test-issuer", "test-audience", 30);
+        JwtTokens tokens = JwtTokens.hmac("a-test-secret-that-is-long-enough-for-hs256", policy);
+        var hasher = new Pbkdf2PasswordHasher(1_000);
+        new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", ADMIN_PASSWORD);
+        HttpUseCases useCases = new HttpUseCases(
+                new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock)),
+                new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
+                new ListDetectionsService(detections), new GetStatsService(detections));
+        server = IndexerHttpServer.start("127.0.0.1", 0, useCases, List.of(new ReadinessCheck("test", () -> true)), extraMounts());
+    }
+
+    /** Endpoints fed by other adapters, for suites that need them. */
+    protected List<IndexerHttpServer.Mount> extraMounts() {
+        return List.of();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> login(String username, String password) {
+        String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    protected String token(String username, String password) {
+        HttpResponse<String> response = login(username, password);
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response).get("access_token").asText();
+    }
+
+    protected String adminToken() {
+        return token("admin", ADMIN_PASSWORD);
+    }
+
+    protected HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    protected HttpResponse<String> postJson(String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    protected HttpResponse<String> createUser(String token, String username, String email, String role) {
+        return postJson("/users", token, """
+                {"name": "Name %s", "lastname": "Last", "email": "%s", "username": "%s", "password": "pass-%s", "role": "%s"}"""
+                .formatted(username, email, username, username, role));
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return HttpJson.MAPPER.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    protected static JsonNode jwtPayload(String token) {
+        try {
+            return HttpJson.MAPPER.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (Exception e) {
+            throw new AssertionError("not a JWT: " + token, e);
+        }
+    }
+
+    /** A short JSON error with no stack trace, class name or SQL. */
+    protected static void assertSafeError(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonNode body = json(response);
+        assertTrue(body.hasNonNull("error"), response.body());
+        assertFalse(response.body().matches("(?s).*(Exception|\\bat [a-z]+\\.|SQL|select |insert |java\\.).*"), response.body());
+    }
+
+    protected static boolean isUuidV4(String text) {
+        return UUID.fromString(text).version() == 4;
+    }
+}

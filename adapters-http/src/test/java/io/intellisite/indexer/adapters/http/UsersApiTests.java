@@ -1,0 +1,122 @@
+package io.intellisite.indexer.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The users, login and token behaviour of the API, over a real socket; subclasses choose the repositories. */
+public abstract class UsersApiTests extends HttpApiContract {
+
+    @Test
+    void adminLogsInAndGetsABearerToken() {
+        HttpResponse<String> response = login("admin", ADMIN_PASSWORD);
+        assertEquals(200, response.statusCode());
+        JsonNode body = json(response);
+        assertEquals("bearer", body.get("token_type").asText());
+        assertEquals(1800, body.get("expires_in").asInt());
+        JsonNode claims = jwtPayload(body.get("access_token").asText());
+        assertEquals("username:admin", claims.get("sub").asText());
+        assertEquals("admin", claims.get("role").asText());
+        assertEquals("test-issuer", claims.get("iss").asText());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void tenUsersAreCreatedWithV4IdsRefusedTwiceAndEachLogsInWithOwnEmailThenListedByName() {
+        String admin = adminToken();
+        for (int i = 9; i >= 0; i--) {
+            HttpResponse<String> created = createUser(admin, "user" + i, "user" + i + "@example.com", "viewer");
+            assertEquals(201, created.statusCode(), created.body());
+            assertTrue(isUuidV4(json(created).get("id").asText()));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertSafeError(createUser(admin, "user" + i, "user" + i + "@example.com", "viewer"), 400);
+        }
+        HttpResponse<String> sameUsername = createUser(admin, "user3", "fresh@example.com", "viewer");
+        HttpResponse<String> sameEmail = createUser(admin, "fresh", "user3@example.com", "viewer");
+        assertSafeError(sameUsername, 400);
+        assertEquals(sameUsername.body(), sameEmail.body(), "no hint of which field is taken");
+        for (int i = 0; i < 10; i++) {
+            String token = token("user" + i, "pass-user" + i);
+            assertEquals("user" + i + "@example.com", jwtPayload(token).get("email").asText());
+        }
+        JsonNode page = json(get("/users?skip=0&limit=100", admin));
+        assertEquals(11, page.get("size").asInt());
+        List<String> names = new ArrayList<>();
+        page.get("users").forEach(u -> names.add(u.get("name").asText()));
+        assertEquals(names.stream().sorted().toList(), names);
+        JsonNode first = page.get("users").get(0);
+        assertEquals("admin", first.get("credentials").get(0).get("username").asText());
+        assertEquals(2, json(get("/users?skip=1&limit=2", admin)).get("users").size());
+    }
+
+    @Test
+    void userCreationNeedsAValidAdminToken() {
+        assertSafeError(createUser(null, "ann", "ann@example.com", "viewer"), 401);
+        assertSafeError(createUser("not.a.token", "ann", "ann@example.com", "viewer"), 401);
+        String admin = adminToken();
+        assertSafeError(createUser(admin.substring(0, admin.length() - 4), "ann", "ann@example.com", "viewer"), 401);
+        assertEquals(201, createUser(admin, "viewer1", "viewer1@example.com", "viewer").statusCode());
+        String viewer = token("viewer1", "pass-viewer1");
+        assertSafeError(createUser(viewer, "ann", "ann@example.com", "admin"), 403);
+        assertSafeError(get("/users", null), 401);
+        assertEquals(200, get("/users", viewer).statusCode());
+    }
+
+    @Test
+    void malformedBodiesAnswer422AndStoreNothing() {
+        String admin = adminToken();
+        assertSafeError(postJson("/users", admin, ""), 422);
+        assertSafeError(postJson("/users", admin, "{not json"), 422);
+        assertSafeError(postJson("/users", admin, "[1, 2]"), 422);
+        assertSafeError(postJson("/users", admin, "{}"), 422);
+        assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"a@b.co\", \"username\": \"abc\"}"), 422);
+        assertSafeError(postJson("/users", admin, "{\"name\": 5, \"lastname\": \"B\", \"email\": \"a@b.co\", \"username\": \"abc\", \"password\": \"long-enough\"}"), 422);
+        assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"nope\", \"username\": \"abc\", \"password\": \"long-enough\"}"), 422);
+        assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"a@b.co\", \"username\": \"abc\", \"password\": \"short\"}"), 422);
+        assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"a@b.co\", \"username\": \"x'; drop table users;--\", \"password\": \"long-enough\"}"), 422);
+        assertEquals(1, json(get("/users", admin)).get("size").asInt());
+    }
+
+    @Test
+    void pagingParametersAreValidated() {
+        String admin = adminToken();
+        assertSafeError(get("/users?skip=-1", admin), 422);
+        assertSafeError(get("/users?limit=0", admin), 422);
+        assertSafeError(get("/users?limit=1001", admin), 422);
+        assertSafeError(get("/users?limit=ten", admin), 422);
+        assertEquals(200, get("/users?limit=1000", admin).statusCode());
+    }
+
+    @Test
+    void wrongLoginsFailAlikeAndFiveInAMinuteLockTheUsername() {
+        HttpResponse<String> unknown = login("nobody", "whatever-password");
+        HttpResponse<String> wrong = login("admin", "wrong-password");
+        assertSafeError(unknown, 401);
+        assertSafeError(wrong, 401);
+        assertEquals(unknown.body(), wrong.body());
+        for (int i = 0; i < 4; i++) {
+            assertSafeError(login("admin", "wrong-password"), 401);
+        }
+        HttpResponse<String> locked = login("admin", ADMIN_PASSWORD);
+        assertSafeError(locked, 429);
+        assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+        assertSafeError(send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\"}"))), 422);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWith413() {
+        String admin = adminToken();
+        String huge = "{\"name\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        HttpResponse<String> response = postJson("/users", admin, huge);
+        assertEquals(413, response.statusCode());
+        assertEquals(1, json(get("/users", admin)).get("size").asInt());
+    }
+}
