@@ -1,0 +1,149 @@
+package io.intellisite.indexer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.adapters.kafka.DeadLetterHeaders;
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.domain.detection.Detection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on the real broker and PostgreSQL, run by the product's own command in its own JVM:
+ * 10,000 records with 300 poison ones, the product killed with SIGKILL mid-way, then restarted.
+ */
+class PipelineIntegrationTest {
+    private static final int TOTAL = 10_000;
+    private static final int POISON_EVERY = 33;
+
+    @Test
+    void everyValidDetectionIsStoredOnceEveryPoisonRecordIsDeadLetteredAndEveryAlertSeenOnceAcrossAKill(@TempDir Path dir)
+            throws Exception {
+        String run = "it" + UUID.randomUUID().toString().substring(0, 8);
+        String broker = TestInfrastructure.kafka().bootstrapServers();
+        PostgresDatabase db = TestInfrastructure.emptyDatabase();
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "KAFKA_BROKER_URL", broker, "DATABASE_URL", TestInfrastructure.postgres().jdbcUrl(),
+                "DATABASE_USER", TestInfrastructure.postgres().user(), "HTTP_PORT", "0",
+                "DETECTIONS_TOPIC", run + ".detections", "ALERTS_TOPIC", run + ".alerts", "DLQ_TOPIC", run + ".dlq",
+                "APPLICATION_ID", run, "DATA_DIR", dir.toString(), "DEMO_PRODUCER", "false"));
+        settings.put("JWT_KEY", "an-integration-test-key-long-enough-for-hs256");
+        settings.put("ADMIN_USERNAME", "admin");
+        settings.put("ADMIN_PASSWORD", "admin-password");
+
+        List<Detection> valid = new ArrayList<>();
+        List<byte[]> records = records(valid);
+        AlertRule suv = AlertRule.suspiciousCategory("SUV");
+        long expectedAlerts = valid.stream().filter(suv::matches).count();
+
+        ProductProcess first = ProductProcess.start(settings, dir.resolve("first.log"));
+        Thread producer = Thread.ofPlatform().start(() -> produce(broker, run + ".detections", records));
+        waitFor(() -> count(db, "select count(*) from detections") > 500, Duration.ofSeconds(60), dir.resolve("first.log"));
+        first.kill();
+        producer.join();
+        long storedAtKill = count(db, "select count(*) from detections");
+
+        try (ProductProcess second = ProductProcess.start(settings, dir.resolve("second.log"))) {
+            waitFor(() -> count(db, "select count(*) from detections") >= valid.size(), Duration.ofSeconds(90), dir.resolve("second.log"));
+            assertEquals(valid.size(), count(db, "select count(*) from detections"));
+            assertEquals(valid.size(), count(db, "select count(distinct id) from detections"));
+            assertEquals(0, count(db, """
+                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
+                    on g.make = m.make where m.count is distinct from g.n"""));
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(broker, run + ".dlq", TOTAL / POISON_EVERY + 1, "read_uncommitted");
+            assertEquals(records.size() - valid.size(), deadLetters.size());
+            deadLetters.forEach(r -> assertTrue(DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON) != null));
+            List<ConsumerRecord<byte[], byte[]>> alerts = readAll(broker, run + ".alerts", expectedAlerts, "read_committed");
+            Set<String> ids = new java.util.HashSet<>();
+            alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
+            assertEquals(expectedAlerts, alerts.size(), "each alert exactly once to a read_committed reader");
+            assertEquals(expectedAlerts, ids.size());
+        }
+        System.out.printf("killed with %d of %d valid detections stored; all stored once after restart%n", storedAtKill, valid.size());
+    }
+
+    private static List<byte[]> records(List<Detection> valid) {
+        VehicleCatalog catalog = VehicleCatalog.load(new Random(42));
+        String[] poison = {"not json", "[1,2]", "{\"Year\": \"x\", \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}",
+            "{\"Make\": \"A\"}", "", "{\"Year\": 2011, \"Make\": \"" + "m".repeat(200) + "\", \"Model\": \"B\", \"Category\": \"SUV\"}"};
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < TOTAL; i++) {
+            if (i % POISON_EVERY == 0) {
+                out.add(poison[i % poison.length].getBytes(StandardCharsets.UTF_8));
+            } else {
+                Detection d = catalog.next();
+                valid.add(d);
+                out.add(DetectionJson.detection(d));
+            }
+        }
+        return out;
+    }
+
+    private static void produce(String broker, String topic, List<byte[]> records) {
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "linger.ms", 5),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < records.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, null, records.get(i)));
+                if (i % 1000 == 999) {
+                    producer.flush();
+                    Thread.sleep(150);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String broker, String topic, long expected, String isolation) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "check-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "isolation.level", isolation), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                var batch = consumer.poll(Duration.ofMillis(200));
+                batch.forEach(out::add);
+                if (out.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos(); // catch any duplicate
+                }
+            }
+        }
+        return out;
+    }
+
+    static long count(PostgresDatabase db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout, Path log) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out; product log:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+    }
+}

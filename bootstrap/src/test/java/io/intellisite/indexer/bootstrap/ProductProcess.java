@@ -1,0 +1,52 @@
+package io.intellisite.indexer.bootstrap;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The product started as its own JVM with the product's {@code run} command, so a test can kill -9 it. */
+final class ProductProcess implements AutoCloseable {
+    private final Process process;
+
+    private ProductProcess(Process process) {
+        this.process = process;
+    }
+
+    static ProductProcess start(Map<String, String> settings, Path log) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        settings.forEach((k, v) -> command.add("--" + k + "=" + v));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new ProductProcess(p);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    static String classpathSeparator() {
+        return File.pathSeparator;
+    }
+}
