@@ -58,6 +58,10 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .routing(routing)
                 .build()
                 .start();
+        if (!server.isRunning()) {
+            // Helidon logs a failed bind and returns a server that is not running.
+            throw new IllegalStateException("could not bind " + host + ":" + port + " (in use?)");
+        }
         return new IndexerHttpServer(server);
     }
 
