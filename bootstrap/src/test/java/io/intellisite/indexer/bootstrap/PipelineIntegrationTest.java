@@ -71,7 +71,7 @@ class PipelineIntegrationTest {
             assertEquals(0, count(db, """
                     select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
                     on g.make = m.make where m.count is distinct from g.n"""));
-            List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(broker, run + ".dlq", TOTAL / POISON_EVERY + 1, "read_uncommitted");
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(broker, run + ".dlq", TOTAL / POISON_EVERY + 1, "read_committed");
             assertEquals(records.size() - valid.size(), deadLetters.size());
             deadLetters.forEach(r -> assertTrue(DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON) != null));
             List<ConsumerRecord<byte[], byte[]>> alerts = readAll(broker, run + ".alerts", expectedAlerts, "read_committed");
