@@ -8,6 +8,7 @@ import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
 import io.intellisite.indexer.adapters.kafka.DetectionIndexer;
 import io.intellisite.indexer.adapters.kafka.DetectionPipeline;
 import io.intellisite.indexer.adapters.kafka.DetectionTopology;
+import io.intellisite.indexer.adapters.kafka.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;
@@ -23,6 +24,7 @@ import io.intellisite.indexer.application.service.ListUsersService;
 import io.intellisite.indexer.application.service.LogInService;
 import io.intellisite.indexer.application.service.LoginThrottle;
 import io.intellisite.indexer.application.service.RegisterUserService;
+import io.intellisite.indexer.application.service.WatchAlertsService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.AlertRules;
 import java.nio.file.Path;
@@ -86,16 +88,19 @@ public final class IndexerApplication implements AutoCloseable {
                 Duration.ofSeconds(2), Map.of())));
         pipeline.start();
 
+        KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
+                settings.integer("SSE_QUEUE_SIZE", 1, 1_000_000)));
         HttpUseCases useCases = new HttpUseCases(
                 new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock)),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections));
+                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed));
         List<ReadinessCheck> readiness = List.of(new ReadinessCheck("database", database::isReachable),
                 new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
                 new ReadinessCheck("pipeline", pipeline::isRunning), new ReadinessCheck("indexer", indexer::isHealthy));
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {
-            http = own(IndexerHttpServer.start(settings.text("HTTP_HOST"), port, useCases, readiness, List.of()));
+            http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,
+                    Duration.ofSeconds(settings.integer("SSE_HEARTBEAT_SECONDS", 1, 3600))), useCases, readiness));
         } catch (RuntimeException e) {
             throw new StartupException("HTTP_PORT", "cannot listen on " + settings.text("HTTP_HOST") + ":" + port
                     + " (" + Infrastructure.rootMessage(e) + ")");

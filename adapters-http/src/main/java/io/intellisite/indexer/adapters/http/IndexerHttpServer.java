@@ -5,11 +5,11 @@ import io.helidon.health.HealthCheckType;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.staticcontent.StaticContentService;
+import java.time.Duration;
 import java.util.List;
 
 /** Assembles the routes, health, OpenAPI, Swagger UI and the live page into one Helidon WebServer. */
@@ -23,19 +23,18 @@ public final class IndexerHttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    /**
-     * Starts on {@code host:port} (port 0 picks a free one). {@code extraServices} are mounted as given, for
-     * endpoints fed by other adapters such as the alert stream.
-     */
-    public static IndexerHttpServer start(String host, int port, HttpUseCases useCases, List<ReadinessCheck> readiness,
-                                          List<Mount> extraServices) {
+    /** Where to listen (port 0 picks a free one) and how often an idle alert stream gets a heartbeat. */
+    public record Settings(String host, int port, Duration heartbeat) {
+    }
+
+    public static IndexerHttpServer start(Settings settings, HttpUseCases useCases, List<ReadinessCheck> readiness) {
         BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/login", new LoginHttpService(useCases.logIn()))
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers()))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
-                .register("/stats", new StatsHttpService(bearer, useCases.stats()));
-        extraServices.forEach(m -> routing.register(m.path(), m.service()));
+                .register("/stats", new StatsHttpService(bearer, useCases.stats()))
+                .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat()));
         routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
                 .register("/docs", StaticContentService.builder(SWAGGER_UI).build())
                 .register("/", StaticContentService.builder("web/live").welcomeFileName("index.html").build());
@@ -48,8 +47,8 @@ public final class IndexerHttpServer implements AutoCloseable {
                 HealthCheckType.READINESS, check.name()));
 
         WebServer server = WebServer.builder()
-                .host(host)
-                .port(port)
+                .host(settings.host())
+                .port(settings.port())
                 .maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
@@ -60,7 +59,7 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .start();
         if (!server.isRunning()) {
             // Helidon logs a failed bind and returns a server that is not running.
-            throw new IllegalStateException("could not bind " + host + ":" + port + " (in use?)");
+            throw new IllegalStateException("could not bind " + settings.host() + ":" + settings.port() + " (in use?)");
         }
         return new IndexerHttpServer(server);
     }
@@ -72,9 +71,5 @@ public final class IndexerHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    /** A service mounted at a path. */
-    public record Mount(String path, HttpService service) {
     }
 }

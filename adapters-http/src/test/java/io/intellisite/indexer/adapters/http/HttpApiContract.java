@@ -17,6 +17,8 @@ import io.intellisite.indexer.application.service.ListUsersService;
 import io.intellisite.indexer.application.service.LogInService;
 import io.intellisite.indexer.application.service.LoginThrottle;
 import io.intellisite.indexer.application.service.RegisterUserService;
+import io.intellisite.indexer.application.service.WatchAlertsService;
+import io.intellisite.indexer.application.inmemory.InMemoryAlertFeed;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +43,7 @@ public abstract class HttpApiContract {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     protected IndexerHttpServer server;
     protected DetectionRepository detections;
+    protected final InMemoryAlertFeed alerts = new InMemoryAlertFeed(256);
 
     protected abstract UserRepository emptyUserRepository();
 
@@ -57,13 +61,14 @@ public abstract class HttpApiContract {
         HttpUseCases useCases = new HttpUseCases(
                 new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock)),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections));
-        server = IndexerHttpServer.start("127.0.0.1", 0, useCases, List.of(new ReadinessCheck("test", () -> true)), extraMounts());
+                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts));
+        server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat()), useCases,
+                List.of(new ReadinessCheck("test", () -> true)));
     }
 
-    /** Endpoints fed by other adapters, for suites that need them. */
-    protected List<IndexerHttpServer.Mount> extraMounts() {
-        return List.of();
+    /** How often an idle alert stream gets a comment; short in tests that look for it. */
+    protected Duration heartbeat() {
+        return Duration.ofSeconds(15);
     }
 
     @AfterEach

@@ -1,15 +1,18 @@
 package io.intellisite.indexer.application.inmemory;
 
+import io.intellisite.indexer.application.contract.AlertFeedContract;
 import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
 import io.intellisite.indexer.application.contract.PasswordHasherContract;
 import io.intellisite.indexer.application.contract.TokenContract;
 import io.intellisite.indexer.application.contract.UserRepositoryContract;
+import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.PasswordHasher;
 import io.intellisite.indexer.application.port.out.TokenIssuer;
 import io.intellisite.indexer.application.port.out.TokenVerifier;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.token.TokenPolicy;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters pass the same contracts as the real ones. */
@@ -27,6 +30,22 @@ class InMemoryAdaptersTest {
         @Override
         protected DetectionRepository emptyRepository() {
             return new InMemoryDetectionRepository();
+        }
+    }
+
+    @Nested
+    class Alerts extends AlertFeedContract {
+        private InMemoryAlertFeed feed;
+
+        @Override
+        protected AlertFeed feed(int capacity) {
+            feed = new InMemoryAlertFeed(capacity);
+            return feed;
+        }
+
+        @Override
+        protected void publish(String make, int n) {
+            feed.publish(make, List.of("SUV"), List.of("suspicious-vehicle"), "{\"n\":" + n + "}");
         }
     }
 

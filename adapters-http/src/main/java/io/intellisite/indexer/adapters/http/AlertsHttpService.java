@@ -1,0 +1,84 @@
+package io.intellisite.indexer.adapters.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.intellisite.indexer.application.port.in.AlertEvent;
+import io.intellisite.indexer.application.port.in.AlertFilter;
+import io.intellisite.indexer.application.port.in.AlertSubscription;
+import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.WatchAlertsUseCase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code GET /alerts}: Server-Sent Events (see {@link SseWriter}). Each alert is {@code event: alert},
+ * {@code id: <stream position>}, {@code data: <one line of JSON>}; a comment every heartbeat keeps proxies
+ * from closing an idle stream; a subscriber that falls too far behind gets a final {@code reconnect} event
+ * naming the last id it received.
+ */
+public final class AlertsHttpService implements HttpService {
+    private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
+    /** How long a disconnected EventSource waits before it reconnects. */
+    private static final Duration RETRY = Duration.ofSeconds(3);
+    private final BearerAuthentication bearer;
+    private final WatchAlertsUseCase watch;
+    private final Duration heartbeat;
+
+    public AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, Duration heartbeat) {
+        this.bearer = bearer;
+        this.watch = watch;
+        this.heartbeat = heartbeat;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::stream);
+    }
+
+    private void stream(ServerRequest req, ServerResponse res) {
+        Principal actor = bearer.requireAllowingQueryToken(req);
+        Optional<String> resume = req.headers().first(LAST_EVENT_ID).filter(id -> !id.isBlank())
+                .or(() -> HttpJson.query(req, "since"));
+        AlertFilter filter = new AlertFilter(HttpJson.query(req, "make"), HttpJson.query(req, "category"),
+                Set.copyOf(req.query().all("rule", List::of)));
+        try (AlertSubscription subscription = watch.watch(actor, filter, resume)) {
+            res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+            res.header(HeaderNames.create("X-Accel-Buffering"), "no");
+            try (OutputStream out = res.outputStream()) {
+                SseWriter sse = new SseWriter(out);
+                sse.retry(RETRY);
+                sse.comment("alerts");
+                String lastId = resume.orElse("");
+                while (true) {
+                    Optional<AlertEvent> event = subscription.next(heartbeat);
+                    if (subscription.overflowed()) {
+                        sse.event("reconnect", null, HttpJson.MAPPER.writeValueAsString(
+                                Map.of("reason", "subscriber too slow", "lastEventId", lastId)));
+                        return;
+                    }
+                    if (event.isPresent()) {
+                        sse.event("alert", event.get().id(), event.get().json());
+                        lastId = event.get().id();
+                    } else {
+                        sse.comment("heartbeat");
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException clientGone) {
+            // the subscriber disconnected: closing the subscription released its queue
+        } catch (InterruptedException shuttingDown) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.intellisite.indexer.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.application.inmemory.InMemoryDetectionRepository;
+import io.intellisite.indexer.application.inmemory.InMemoryUserRepository;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.UserRepository;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The SSE endpoint over a real socket, fed by the in-memory alert feed. */
+class AlertsApiTest extends HttpApiContract {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Override
+    protected UserRepository emptyUserRepository() {
+        return new InMemoryUserRepository();
+    }
+
+    @Override
+    protected DetectionRepository emptyDetectionRepository() {
+        return new InMemoryDetectionRepository();
+    }
+
+    @Override
+    protected Duration heartbeat() {
+        return Duration.ofMillis(300);
+    }
+
+    private SseTestClient subscribe(String query, Map<String, String> headers) throws Exception {
+        return new SseTestClient(uri("/alerts" + query), headers);
+    }
+
+    private String publish(String make, String category, int n) {
+        return alerts.publish(make, List.of(category), List.of("suspicious-vehicle"),
+                "{\"id\":\"" + n + "\",\"Make\":\"" + make + "\",\"Category\":\"" + category + "\"}");
+    }
+
+    private void awaitSubscribers(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (alerts.subscriberCount() != n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(n, alerts.subscriberCount());
+    }
+
+    @Test
+    void withoutATokenTheStreamIs401() throws Exception {
+        try (SseTestClient client = subscribe("", Map.of())) {
+            assertEquals(401, client.status());
+        }
+        try (SseTestClient client = subscribe("?access_token=garbage", Map.of())) {
+            assertEquals(401, client.status());
+        }
+    }
+
+    @Test
+    void twoSubscribersBothGetEveryAlertAsRealJsonWithIdsAndHeartbeats() throws Exception {
+        String token = adminToken();
+        try (SseTestClient a = subscribe("", Map.of("Authorization", "Bearer " + token));
+             SseTestClient b = subscribe("?access_token=" + token, Map.of())) {
+            assertEquals(200, a.status());
+            assertTrue(a.contentType().startsWith("text/event-stream"), a.contentType());
+            awaitSubscribers(2);
+            for (int i = 0; i < 10; i++) {
+                publish("Make" + i, "SUV", i);
+            }
+            List<SseTestClient.Event> fromA = a.take("alert", 10, WAIT);
+            List<SseTestClient.Event> fromB = b.take("alert", 10, WAIT);
+            assertEquals(10, fromA.size());
+            assertEquals(fromA, fromB);
+            assertEquals("1", fromA.getFirst().id());
+            assertEquals("Make9", json(fromA.getLast().data()).get("Make").asText());
+            assertTrue(a.sawComment("heartbeat", Duration.ofSeconds(3)));
+        }
+        awaitSubscribers(0);
+    }
+
+    @Test
+    void reconnectingWithLastEventIdGetsTheMissedAlertsThenLiveOnesWithNoGapOrDuplicate() throws Exception {
+        String token = adminToken();
+        String lastSeen;
+        try (SseTestClient first = subscribe("", Map.of("Authorization", "Bearer " + token))) {
+            awaitSubscribers(1);
+            for (int i = 0; i < 5; i++) {
+                publish("Make" + i, "SUV", i);
+            }
+            lastSeen = first.take("alert", 3, WAIT).getLast().id();
+        }
+        awaitSubscribers(0);
+        for (int i = 5; i < 8; i++) {
+            publish("Make" + i, "SUV", i);
+        }
+        try (SseTestClient again = subscribe("", Map.of("Authorization", "Bearer " + token, "Last-Event-ID", lastSeen))) {
+            awaitSubscribers(1);
+            publish("Make8", "SUV", 8);
+            List<String> makes = again.take("alert", 6, WAIT).stream().map(e -> json(e.data()).get("Make").asText()).toList();
+            assertEquals(List.of("Make3", "Make4", "Make5", "Make6", "Make7", "Make8"), makes);
+            assertTrue(again.take("alert", 1, Duration.ofMillis(700)).isEmpty(), "no duplicate");
+        }
+        try (SseTestClient since = subscribe("?since=7&access_token=" + token, Map.of())) {
+            assertEquals(List.of("8", "9"), since.take("alert", 3, Duration.ofSeconds(2)).stream().map(SseTestClient.Event::id).toList());
+        }
+        try (SseTestClient bad = subscribe("?since=not-an-id&access_token=" + token, Map.of())) {
+            assertEquals(422, bad.status());
+        }
+    }
+
+    @Test
+    void filtersPerSubscriberByMakeAndCategory() throws Exception {
+        String token = adminToken();
+        try (SseTestClient toyotas = subscribe("?make=toyota&access_token=" + token, Map.of());
+             SseTestClient wagons = subscribe("?category=Wagon&access_token=" + token, Map.of())) {
+            awaitSubscribers(2);
+            publish("Toyota", "SUV", 1);
+            publish("Subaru", "Wagon", 2);
+            publish("Toyota", "Wagon", 3);
+            assertEquals(List.of("1", "3"), toyotas.take("alert", 2, WAIT).stream().map(e -> json(e.data()).get("id").asText()).toList());
+            assertEquals(List.of("2", "3"), wagons.take("alert", 2, WAIT).stream().map(e -> json(e.data()).get("id").asText()).toList());
+        }
+    }
+
+    @Test
+    void aSlowSubscriberIsDroppedWithAReconnectEventWhileAFastOneGetsEverything() throws Exception {
+        String token = adminToken();
+        try (SseTestClient slow = subscribe("?access_token=" + token, Map.of());
+             SseTestClient fast = subscribe("?access_token=" + token, Map.of())) {
+            awaitSubscribers(2);
+            slow.pause();
+            String padding = "x".repeat(20_000);
+            int total = 2_000;
+            Thread publisher = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < total; i++) {
+                    alerts.publish("Make", List.of("SUV"), List.of("r"), "{\"n\":" + i + ",\"pad\":\"" + padding + "\"}");
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            List<SseTestClient.Event> got = fast.take("alert", total, Duration.ofSeconds(60));
+            publisher.join();
+            assertEquals(total, got.size());
+            awaitSubscribers(1);
+            slow.resume();
+            List<SseTestClient.Event> farewell = slow.take("reconnect", 1, WAIT);
+            assertEquals(1, farewell.size());
+            assertTrue(json(farewell.getFirst().data()).has("lastEventId"));
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return HttpJson.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(text, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A position in the alert stream: for each partition of the alerts topic, the offset of the next alert not
+ * yet delivered. It is the SSE event id ("12.0.7.3.9.4"): everything before it was delivered, so a subscriber
+ * that reconnects with it gets exactly what it missed.
+ */
+public final class AlertPosition {
+    private final long[] next;
+
+    AlertPosition(long[] next) {
+        this.next = next.clone();
+    }
+
+    static AlertPosition start(int partitions) {
+        return new AlertPosition(new long[partitions]);
+    }
+
+    long next(int partition) {
+        return next[partition];
+    }
+
+    int partitions() {
+        return next.length;
+    }
+
+    AlertPosition after(int partition, long offset) {
+        long[] copy = next.clone();
+        copy[partition] = Math.max(copy[partition], offset + 1);
+        return new AlertPosition(copy);
+    }
+
+    /** Parses an event id; empty when it is malformed or names another number of partitions. */
+    static Optional<AlertPosition> parse(String id, int partitions) {
+        try {
+            long[] offsets = Arrays.stream(id.strip().split("\\.")).mapToLong(Long::parseLong).toArray();
+            if (offsets.length != partitions || Arrays.stream(offsets).anyMatch(o -> o < 0)) {
+                return Optional.empty();
+            }
+            return Optional.of(new AlertPosition(offsets));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < next.length; i++) {
+            sb.append(i == 0 ? "" : ".").append(next[i]);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AlertPosition p && Arrays.equals(next, p.next);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(next);
+    }
+}

@@ -1,0 +1,91 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.intellisite.indexer.application.contract.AlertFeedContract;
+import io.intellisite.indexer.application.port.out.AlertFeed;
+import io.intellisite.indexer.domain.InvalidValueException;
+import io.intellisite.indexer.embedded.DataDirectory;
+import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Kafka alert feed passes the same contract as the in-memory one, on a real broker with 3 partitions. */
+class KafkaAlertFeedTest extends AlertFeedContract {
+    private static EmbeddedKafkaBroker broker;
+    private static KafkaProducer<byte[], byte[]> producer;
+    private final List<KafkaAlertFeed> feeds = new ArrayList<>();
+    private String topic;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start(DataDirectory.throwaway("alert-feed-test"), 0);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        producer.close();
+        broker.close();
+    }
+
+    @AfterEach
+    void closeFeeds() throws InterruptedException {
+        for (KafkaAlertFeed f : feeds) {
+            f.close();
+        }
+    }
+
+    @Override
+    protected AlertFeed feed(int capacity) {
+        topic = "alerts-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        KafkaAlertFeed feed = new KafkaAlertFeed(broker.bootstrapServers(), topic, capacity);
+        feeds.add(feed);
+        return feed;
+    }
+
+    @Override
+    protected void publish(String make, int n) {
+        String json = "{\"id\":\"" + n + "\",\"rules\":[\"suspicious-vehicle\"],\"Year\":2011,\"Make\":\"" + make
+                + "\",\"Model\":\"M\",\"Category\":\"SUV\"}";
+        try {
+            producer.send(new ProducerRecord<>(topic, make.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void eventIdsArePositionsOverEveryPartitionAndForeignIdsAreRefused() throws Exception {
+        AlertFeed feed = feed(10);
+        try (var s = feed.subscribe(Optional.empty())) {
+            publish("Toyota", 1);
+            var event = take(s, 1).getFirst();
+            assertEquals(3, event.id().split("\\.").length);
+            assertEquals("Toyota", event.make());
+            assertEquals(List.of("suspicious-vehicle"), event.ruleIds());
+        }
+        assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of("1.2")));
+        assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of("garbage")));
+    }
+}
