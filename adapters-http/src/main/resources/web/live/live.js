@@ -1,0 +1,148 @@
+"use strict";
+// The live page: log in, then follow alerts (EventSource), per-make counts and the detections table.
+const MAX_ALERTS_SHOWN = 200;
+const STATS_REFRESH_MS = 3000;
+const PAGE_SIZE = 20;
+
+let token = sessionStorage.getItem("token");
+let source = null;
+let statsTimer = null;
+let alertCount = 0;
+let pageNumber = 1;
+let nextCursor = null;
+
+const $ = (id) => document.getElementById(id);
+
+function authHeaders() {
+  return { Authorization: "Bearer " + token };
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: authHeaders() });
+  if (response.status === 401) {
+    logOut();
+    throw new Error("session expired");
+  }
+  if (!response.ok) {
+    throw new Error((await response.json()).error || response.statusText);
+  }
+  return response.json();
+}
+
+async function logIn(event) {
+  event.preventDefault();
+  $("login-error").textContent = "";
+  const body = new URLSearchParams({ username: $("username").value, password: $("password").value });
+  const response = await fetch("/login", { method: "POST", body });
+  const json = await response.json();
+  if (!response.ok) {
+    $("login-error").textContent = json.error || "login failed";
+    return;
+  }
+  token = json.access_token;
+  sessionStorage.setItem("token", token);
+  start();
+}
+
+function logOut() {
+  token = null;
+  sessionStorage.removeItem("token");
+  if (source) source.close();
+  clearInterval(statsTimer);
+  $("dashboard").hidden = true;
+  $("logout").hidden = true;
+  $("login-panel").hidden = false;
+  $("who").textContent = "";
+}
+
+function start() {
+  const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+  $("who").textContent = claims.name + " " + claims.lastname + " (" + claims.role + ")";
+  $("login-panel").hidden = true;
+  $("dashboard").hidden = false;
+  $("logout").hidden = false;
+  followAlerts();
+  refreshStats();
+  statsTimer = setInterval(refreshStats, STATS_REFRESH_MS);
+  loadPage(null, 1);
+}
+
+function setState(text, cls) {
+  const el = $("stream-state");
+  el.textContent = text;
+  el.className = "state " + cls;
+}
+
+function followAlerts() {
+  // EventSource cannot send headers: the token goes in the query, accepted on /alerts only.
+  source = new EventSource("/alerts?access_token=" + encodeURIComponent(token));
+  source.onopen = () => setState("live", "up");
+  source.onerror = () => setState(source.readyState === EventSource.CLOSED ? "closed" : "reconnecting", "down");
+  source.addEventListener("alert", (e) => showAlert(JSON.parse(e.data)));
+  source.addEventListener("reconnect", () => {
+    // Dropped for being too slow: EventSource resumes from its Last-Event-ID by itself.
+    setState("reconnecting", "down");
+  });
+}
+
+function showAlert(alert) {
+  alertCount += 1;
+  $("alert-count").textContent = String(alertCount);
+  const li = document.createElement("li");
+  li.className = "alert";
+  const time = new Date(alert.detectedAt).toLocaleTimeString();
+  li.textContent = time + "  " + alert.Year + " " + alert.Make + " " + alert.Model + " (" + alert.Category + ")"
+    + "  rules: " + alert.rules.join(", ");
+  const list = $("alerts");
+  list.insertBefore(li, list.firstChild);
+  while (list.children.length > MAX_ALERTS_SHOWN) list.removeChild(list.lastChild);
+}
+
+async function refreshStats() {
+  try {
+    const stats = await api("/stats");
+    const max = Math.max(1, ...stats.data.map((d) => d.count));
+    const total = stats.data.reduce((sum, d) => sum + d.count, 0);
+    $("stats-total").textContent = total.toLocaleString() + " in all";
+    const chart = $("chart");
+    chart.replaceChildren(...stats.data.map((d) => {
+      const row = document.createElement("div");
+      row.className = "bar-row";
+      const label = document.createElement("span");
+      label.className = "bar-label";
+      label.textContent = d.make;
+      const bar = document.createElement("span");
+      bar.className = "bar";
+      bar.style.width = (100 * d.count / max).toFixed(1) + "%";
+      bar.textContent = d.count.toLocaleString();
+      row.append(label, bar);
+      return row;
+    }));
+  } catch (e) {
+    $("stats-total").textContent = "(" + e.message + ")";
+  }
+}
+
+async function loadPage(cursor, number) {
+  const query = "/detections?limit=" + PAGE_SIZE + (cursor ? "&after=" + encodeURIComponent(cursor) : "");
+  const page = await api(query);
+  pageNumber = number;
+  nextCursor = page.next;
+  $("detections").replaceChildren(...page.data.map((d) => {
+    const tr = document.createElement("tr");
+    for (const value of [new Date(d.detectedAt).toLocaleString(), d.Year, d.Make, d.Model, d.Category]) {
+      const td = document.createElement("td");
+      td.textContent = String(value);
+      tr.appendChild(td);
+    }
+    return tr;
+  }));
+  $("page-info").textContent = "page " + pageNumber + (nextCursor ? "" : " (last)");
+  $("next-page").disabled = !nextCursor;
+}
+
+$("login-form").addEventListener("submit", logIn);
+$("logout").addEventListener("click", logOut);
+$("first-page").addEventListener("click", () => loadPage(null, 1));
+$("next-page").addEventListener("click", () => nextCursor && loadPage(nextCursor, pageNumber + 1));
+if (token) start();

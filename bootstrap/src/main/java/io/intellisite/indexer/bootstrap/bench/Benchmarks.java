@@ -1,0 +1,45 @@
+package io.intellisite.indexer.bootstrap.bench;
+
+import io.intellisite.indexer.bootstrap.Settings;
+import io.intellisite.indexer.bootstrap.StartupException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code ./indexer bench ingest [--COUNT=1000000]} and {@code ./indexer bench latency [--RATE=5000]
+ * [--SECONDS=30]}: each starts throwaway embedded infrastructure, runs, and prints its figures.
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "ingest";
+        Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0",
+                "EMBEDDED_KAFKA_PORT", "0", "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false"));
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        Settings settings = Settings.load(overrides);
+        try {
+            switch (which) {
+                case "ingest" -> IngestBenchmark.run(settings, Long.parseLong(overrides.getOrDefault("COUNT", "1000000")));
+                case "latency" -> LatencyBenchmark.run(settings, Integer.parseInt(overrides.getOrDefault("RATE", "5000")),
+                        Integer.parseInt(overrides.getOrDefault("SECONDS", "30")));
+                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest or latency)");
+            }
+        } catch (StartupException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MiB max heap, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                + ", Java " + System.getProperty("java.version");
+    }
+}

@@ -1,0 +1,95 @@
+package io.intellisite.indexer.bootstrap.bench;
+
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.kafka.TopicNames;
+import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.Infrastructure;
+import io.intellisite.indexer.bootstrap.Settings;
+import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.domain.detection.Detection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Preloads N detections into the broker, then starts the product and times it until every detection is
+ * indexed and every alert is published: end-to-end detections per second.
+ */
+final class IngestBenchmark {
+    private IngestBenchmark() {
+    }
+
+    static void run(Settings base, long count) throws Exception {
+        try (Infrastructure infra = Infrastructure.start(base)) {
+            Map<String, String> overrides = new HashMap<>(Map.of("KAFKA_BROKER_URL", infra.kafkaBootstrapServers(),
+                    "DATABASE_URL", infra.jdbcUrl(), "DATABASE_USER", infra.databaseUser(), "HTTP_PORT", "0",
+                    "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key",
+                    "THROWAWAY", "true"));
+            Settings settings = Settings.load(overrides);
+            TopicNames topics = TopicNames.defaults();
+            KafkaTopics.ensure(infra.kafkaBootstrapServers(), topics, settings.integer("TOPIC_PARTITIONS", 1, 1000), Duration.ofSeconds(15));
+            long alerts = preload(infra.kafkaBootstrapServers(), topics.detections(), count);
+            System.out.printf("preloaded %,d detections (%,d suspicious) into %s%n", count, alerts, topics.detections());
+
+            long start = System.nanoTime();
+            try (IndexerApplication app = IndexerApplication.start(settings);
+                 PostgresDatabase db = PostgresDatabase.connectAndMigrate(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword(), 1);
+                 Admin admin = Admin.create(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()))) {
+                long indexedAt = 0;
+                long alertedAt = 0;
+                while (indexedAt == 0 || alertedAt == 0) {
+                    Thread.sleep(100);
+                    long now = System.nanoTime();
+                    if (indexedAt == 0 && stored(db) >= count) {
+                        indexedAt = now;
+                    }
+                    if (alertedAt == 0 && committed(admin, settings.text("APPLICATION_ID"), topics.detections()) >= count) {
+                        alertedAt = now;
+                    }
+                }
+                double indexSeconds = (indexedAt - start) / 1e9;
+                double allSeconds = (Math.max(indexedAt, alertedAt) - start) / 1e9;
+                System.out.printf("indexed %,d in %.1f s: %,.0f detections/s (includes the product's start)%n", count, indexSeconds, count / indexSeconds);
+                System.out.printf("indexed and alerted end to end in %.1f s: %,.0f detections/s%n", allSeconds, count / allSeconds);
+                System.out.println("machine: " + Benchmarks.machine());
+            }
+        }
+    }
+
+    private static long preload(String broker, String topic, long count) {
+        VehicleCatalog catalog = VehicleCatalog.load(new Random(7));
+        AlertRule suv = AlertRule.suspiciousCategory("SUV");
+        long suspicious = 0;
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "linger.ms", 20,
+                "batch.size", 512 * 1024, "compression.type", "lz4"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (long i = 0; i < count; i++) {
+                Detection d = catalog.next();
+                suspicious += suv.matches(d) ? 1 : 0;
+                producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(d)));
+            }
+        }
+        return suspicious;
+    }
+
+    private static long stored(PostgresDatabase db) {
+        return db.jdbi().withHandle(h -> h.createQuery("select coalesce(sum(count), 0) from make_counts").mapTo(Long.class).one());
+    }
+
+    /**
+     * Input offsets the exactly-once topology has committed: they are committed in the same transaction as the
+     * alerts they produced, so reaching the end means every alert is visible to read_committed readers.
+     */
+    static long committed(Admin admin, String group, String topic) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+}

@@ -1,0 +1,73 @@
+package io.intellisite.indexer.bootstrap.bench;
+
+import io.intellisite.indexer.adapters.kafka.DetectionProducer;
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.Settings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Produces detections at a fixed rate into the running product and measures, for every alert, the time from
+ * the detection's produce timestamp (its detectedAt) to the alert becoming visible to a read_committed consumer.
+ */
+final class LatencyBenchmark {
+    private LatencyBenchmark() {
+    }
+
+    static void run(Settings base, int rate, int seconds) throws Exception {
+        Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0", "EMBEDDED_KAFKA_PORT", "0",
+                "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key"));
+        base.optional("COMMIT_INTERVAL_MS").ifPresent(v -> overrides.put("COMMIT_INTERVAL_MS", v));
+        Settings settings = Settings.load(overrides);
+        try (IndexerApplication app = IndexerApplication.start(settings)) {
+            String broker = app.infrastructure().kafkaBootstrapServers();
+            long[] latencies = new long[rate * seconds];
+            int n = 0;
+            AtomicBoolean stop = new AtomicBoolean();
+            try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "latency-" + UUID.randomUUID(),
+                    "isolation.level", "read_committed", "auto.offset.reset", "latest", "fetch.max.wait.ms", 5),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(Set.of(settings.text("ALERTS_TOPIC")));
+                while (consumer.assignment().isEmpty()) {
+                    consumer.poll(Duration.ofMillis(100));
+                }
+                Thread producer = Thread.ofPlatform().start(() -> {
+                    try (var p = new DetectionProducer(broker, settings.text("DETECTIONS_TOPIC"), RandomGenerator.getDefault())) {
+                        p.produce((long) rate * seconds, rate, stop::get);
+                    }
+                });
+                long warmUpEnds = System.currentTimeMillis() + 5_000;
+                while (producer.isAlive() || n == 0) {
+                    for (var r : consumer.poll(Duration.ofMillis(50))) {
+                        long now = System.currentTimeMillis();
+                        long detectedAt = Instant.parse(DetectionJson.read(r.value()).get("detectedAt").asText()).toEpochMilli();
+                        if (detectedAt >= warmUpEnds && n < latencies.length) {
+                            latencies[n++] = now - detectedAt;
+                        }
+                    }
+                }
+                producer.join();
+            }
+            long[] sorted = Arrays.copyOf(latencies, n);
+            Arrays.sort(sorted);
+            System.out.printf("produce -> alert visible to read_committed: %,d alerts at %,d detections/s: p50 %d ms, p99 %d ms, max %d ms (commit interval %s ms)%n",
+                    n, rate, pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                    settings.text("COMMIT_INTERVAL_MS"));
+            System.out.println("machine: " + Benchmarks.machine());
+        }
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
