@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +77,14 @@ public final class IndexerApplication implements AutoCloseable {
         FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
 
         AlertRules rules = new AlertRules(List.of(AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE"))));
-        DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
-                settings.text("APPLICATION_ID") + "-indexer", topics.detections(), new IndexDetectionsService(detections),
-                Duration.ofSeconds(5), Map.of()));
-        indexer.start();
+        List<DetectionIndexer> indexers = new ArrayList<>();
+        for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
+            DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
+                    settings.text("APPLICATION_ID") + "-indexer", topics.detections(), new IndexDetectionsService(detections),
+                    Duration.ofSeconds(5), Map.of()));
+            indexer.start();
+            indexers.add(indexer);
+        }
         DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(() -> rules));
         pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
@@ -96,7 +101,7 @@ public final class IndexerApplication implements AutoCloseable {
                 new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed));
         List<ReadinessCheck> readiness = List.of(new ReadinessCheck("database", database::isReachable),
                 new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
-                new ReadinessCheck("pipeline", pipeline::isRunning), new ReadinessCheck("indexer", indexer::isHealthy));
+                new ReadinessCheck("pipeline", pipeline::isRunning), new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy)));
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {
             http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,
@@ -114,7 +119,7 @@ public final class IndexerApplication implements AutoCloseable {
     private PostgresDatabase connectDatabase(Settings settings) {
         try {
             return PostgresDatabase.connectAndMigrate(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
-                    infrastructure.databasePassword(), settings.integer("DATABASE_POOL_SIZE", 1, 1000));
+                    infrastructure.databasePassword(), settings.integer("DATABASE_POOL_SIZE", 2, 1000));
         } catch (RuntimeException e) {
             String message = Infrastructure.rootMessage(e);
             String setting = message.contains("password") ? "DATABASE_PASSWORD" : "DATABASE_URL";

@@ -41,8 +41,9 @@ final class IngestBenchmark {
 
             long start = System.nanoTime();
             try (IndexerApplication app = IndexerApplication.start(settings);
-                 PostgresDatabase db = PostgresDatabase.connectAndMigrate(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword(), 1);
+                 PostgresDatabase db = PostgresDatabase.connectAndMigrate(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword(), 2);
                  Admin admin = Admin.create(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()))) {
+                long ready = System.nanoTime();
                 long indexedAt = 0;
                 long alertedAt = 0;
                 while (indexedAt == 0 || alertedAt == 0) {
@@ -59,6 +60,9 @@ final class IngestBenchmark {
                 double allSeconds = (Math.max(indexedAt, alertedAt) - start) / 1e9;
                 System.out.printf("indexed %,d in %.1f s: %,.0f detections/s (includes the product's start)%n", count, indexSeconds, count / indexSeconds);
                 System.out.printf("indexed and alerted end to end in %.1f s: %,.0f detections/s%n", allSeconds, count / allSeconds);
+                double steady = (Math.max(indexedAt, alertedAt) - ready) / 1e9;
+                System.out.printf("from the product being started (%.1f s to start) to the end: %.1f s: %,.0f detections/s%n",
+                        (ready - start) / 1e9, steady, count / steady);
                 System.out.println("machine: " + Benchmarks.machine());
             }
         }
