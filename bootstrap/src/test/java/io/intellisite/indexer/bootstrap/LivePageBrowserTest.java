@@ -1,0 +1,92 @@
+package io.intellisite.indexer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.domain.detection.Detection;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live page in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
+ * log in, see an alert produced after the page opened appear within seconds, see the chart and the table.
+ */
+class LivePageBrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @Test
+    void loggedInUserSeesANewAlertArriveAndTheChartRender(@TempDir Path dir) throws Exception {
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "this test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        String run = "web" + System.nanoTime();
+        Map<String, String> s = new HashMap<>(Map.of(
+                "KAFKA_BROKER_URL", TestInfrastructure.kafka().bootstrapServers(),
+                "DATABASE_URL", TestInfrastructure.postgres().jdbcUrl(), "DATABASE_USER", TestInfrastructure.postgres().user(),
+                "HTTP_PORT", "0", "DATA_DIR", dir.toString(), "DEMO_PRODUCER", "false",
+                "JWT_KEY", "a-browser-test-key-that-is-long-enough", "APPLICATION_ID", run,
+                "DETECTIONS_TOPIC", run + ".detections", "ALERTS_TOPIC", run + ".alerts"));
+        s.put("DLQ_TOPIC", run + ".dlq");
+        s.put("ADMIN_USERNAME", "admin");
+        s.put("ADMIN_PASSWORD", "admin-password");
+        TestInfrastructure.emptyDatabase();
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(s))) {
+            WebDriver browser = chromium(dir);
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get("http://127.0.0.1:" + app.httpPort() + "/");
+                browser.findElement(By.id("username")).sendKeys("admin");
+                browser.findElement(By.id("password")).sendKeys("admin-password");
+                browser.findElement(By.id("login-button")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+
+                produce(s.get("DETECTIONS_TOPIC"), new Detection(2021, "Land Rover", "Defender", "SUV, Wagon"));
+                produce(s.get("DETECTIONS_TOPIC"), new Detection(2019, "Ford", "Focus", "Sedan"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Land Rover Defender"));
+                assertEquals("1", browser.findElement(By.id("alert-count")).getText());
+
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chart .bar-row"), 2));
+                assertTrue(browser.findElement(By.id("chart")).getText().contains("Land Rover"));
+                browser.findElement(By.id("first-page")).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#detections tr"), 2));
+                Files.write(Path.of("target", "live-page.png"),
+                        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static WebDriver chromium(Path dir) {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void produce(String topic, Detection detection) throws Exception {
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(detection))).get();
+        }
+    }
+}
