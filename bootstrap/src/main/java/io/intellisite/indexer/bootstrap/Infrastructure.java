@@ -25,7 +25,7 @@ public final class Infrastructure implements AutoCloseable {
     public static Infrastructure start(Settings settings) {
         Infrastructure infra = new Infrastructure();
         boolean throwaway = settings.flag("THROWAWAY");
-        Path dataDir = Path.of(settings.text("DATA_DIR"));
+        Path dataDir = Path.of(settings.text("DATA_DIR")).toAbsolutePath();
         CompletableFuture<EmbeddedPostgresDatabase> postgres = settings.optional("DATABASE_URL").isPresent()
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> startPostgres(settings, dataDir, throwaway));

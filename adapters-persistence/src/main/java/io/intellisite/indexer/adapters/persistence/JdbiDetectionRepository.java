@@ -19,7 +19,8 @@ import org.jdbi.v3.core.statement.Query;
 
 public final class JdbiDetectionRepository implements DetectionRepository {
     /*
-     * One statement per batch: the rows travel as arrays (one round trip whatever the batch size), replays are
+     * One statement per batch: the rows travel as arrays (one round trip whatever the batch size) and get their
+     * sequence numbers in the batch's order (ingestion order), replays are
      * skipped by the unique id, and only rows really inserted feed the per-make counts, in the same
      * transaction. Counts are upserted in make order so that concurrent batches lock rows in one order.
      */
@@ -27,15 +28,15 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             with input as (
                 select * from unnest(:ids::uuid[], :topics::text[], :partitions::int[], :offsets::bigint[],
                                      :times::bigint[], :years::int[], :makes::text[], :models::text[],
-                                     :categories::text[], :raws::text[])
-                       as t(id, topic, part, off, micros, year, make, model, category, raw)
+                                     :categories::text[], :raws::text[]) with ordinality
+                       as t(id, topic, part, off, micros, year, make, model, category, raw, position)
             ), inserted as (
                 insert into detections (id, source_topic, source_partition, source_offset, detected_at,
                                         year, make, model, category, categories, raw)
                 select id, topic, part, off, to_timestamp(micros / 1000000.0), year, make, model, category,
                        array(select lower(btrim(c)) from unnest(string_to_array(category, ',')) c where btrim(c) <> ''),
                        raw::json
-                from input order by topic, part, off
+                from input order by position
                 on conflict (id) do nothing
                 returning make
             ), counted as (
