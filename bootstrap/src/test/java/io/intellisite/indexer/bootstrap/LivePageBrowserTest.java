@@ -9,7 +9,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,15 +36,7 @@ class LivePageBrowserTest {
         assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "this test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
         String run = "web" + System.nanoTime();
-        Map<String, String> s = new HashMap<>(Map.of(
-                "KAFKA_BROKER_URL", TestInfrastructure.kafka().bootstrapServers(),
-                "DATABASE_URL", TestInfrastructure.postgres().jdbcUrl(), "DATABASE_USER", TestInfrastructure.postgres().user(),
-                "HTTP_PORT", "0", "DATA_DIR", dir.toString(), "DEMO_PRODUCER", "false",
-                "JWT_KEY", "a-browser-test-key-that-is-long-enough", "APPLICATION_ID", run,
-                "DETECTIONS_TOPIC", run + ".detections", "ALERTS_TOPIC", run + ".alerts"));
-        s.put("DLQ_TOPIC", run + ".dlq");
-        s.put("ADMIN_USERNAME", "admin");
-        s.put("ADMIN_PASSWORD", "admin-password");
+        Map<String, String> s = TestInfrastructure.productSettings(dir, run);
         TestInfrastructure.emptyDatabase();
         try (IndexerApplication app = IndexerApplication.start(Settings.load(s))) {
             WebDriver browser = chromium(dir);
@@ -84,7 +75,7 @@ class LivePageBrowserTest {
     }
 
     private static void produce(String topic, Detection detection) throws Exception {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()),
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(detection))).get();
         }

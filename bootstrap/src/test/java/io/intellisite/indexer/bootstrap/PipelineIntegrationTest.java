@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,16 +40,9 @@ class PipelineIntegrationTest {
     void everyValidDetectionIsStoredOnceEveryPoisonRecordIsDeadLetteredAndEveryAlertSeenOnceAcrossAKill(@TempDir Path dir)
             throws Exception {
         String run = "it" + UUID.randomUUID().toString().substring(0, 8);
-        String broker = TestInfrastructure.kafka().bootstrapServers();
+        String broker = TestInfrastructure.kafkaBootstrapServers();
         PostgresDatabase db = TestInfrastructure.emptyDatabase();
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "KAFKA_BROKER_URL", broker, "DATABASE_URL", TestInfrastructure.postgres().jdbcUrl(),
-                "DATABASE_USER", TestInfrastructure.postgres().user(), "HTTP_PORT", "0",
-                "DETECTIONS_TOPIC", run + ".detections", "ALERTS_TOPIC", run + ".alerts", "DLQ_TOPIC", run + ".dlq",
-                "APPLICATION_ID", run, "DATA_DIR", dir.toString(), "DEMO_PRODUCER", "false"));
-        settings.put("JWT_KEY", "an-integration-test-key-long-enough-for-hs256");
-        settings.put("ADMIN_USERNAME", "admin");
-        settings.put("ADMIN_PASSWORD", "admin-password");
+        Map<String, String> settings = TestInfrastructure.productSettings(dir, run);
 
         List<Detection> valid = new ArrayList<>();
         List<byte[]> records = records(valid);

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupTest {
 
     private static Map<String, String> settings(Path dir) {
-        Map<String, String> s = new HashMap<>(Map.of(
-                "KAFKA_BROKER_URL", TestInfrastructure.kafka().bootstrapServers(),
-                "DATABASE_URL", TestInfrastructure.postgres().jdbcUrl(), "DATABASE_USER", TestInfrastructure.postgres().user(),
-                "HTTP_PORT", "0", "DATA_DIR", dir.toString(), "DEMO_PRODUCER", "false",
-                "JWT_KEY", "a-startup-test-key-that-is-long-enough", "APPLICATION_ID", "startup-" + System.nanoTime()));
+        Map<String, String> s = TestInfrastructure.productSettings(dir, "startup-" + System.nanoTime());
         s.put("ADMIN_USERNAME", "root");
         s.put("ADMIN_PASSWORD", "root-password");
         return s;

@@ -4,41 +4,109 @@ import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import io.intellisite.indexer.embedded.EmbeddedPostgresDatabase;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * One real PostgreSQL and one real Kafka broker per test JVM, started on first use: the embedded ones (no
- * Docker engine here). Tests isolate themselves with fresh topics, groups and truncated tables.
+ * One real PostgreSQL and one real Kafka broker per test JVM, started on first use: Testcontainers when a
+ * Docker engine answers, else the embedded ones; the test log says which. Tests isolate themselves with fresh
+ * topics, groups and truncated tables.
  */
 final class TestInfrastructure {
-    private static EmbeddedPostgresDatabase postgres;
-    private static EmbeddedKafkaBroker kafka;
+    private static final boolean DOCKER = dockerAvailable();
+    private static String kafkaBootstrapServers;
+    private static String[] postgres;
     private static PostgresDatabase database;
 
     private TestInfrastructure() {
     }
 
-    static synchronized EmbeddedPostgresDatabase postgres() {
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static synchronized String kafkaBootstrapServers() {
+        if (kafkaBootstrapServers == null) {
+            if (DOCKER) {
+                System.out.println("test infrastructure: Kafka in a container (Testcontainers, Docker engine found)");
+                KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.0");
+                kafka.start();
+                kafkaBootstrapServers = kafka.getBootstrapServers();
+            } else {
+                System.out.println("test infrastructure: embedded KRaft Kafka broker (no Docker engine found)");
+                EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(DataDirectory.throwaway("kafka-bootstrap-test"), 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+                kafkaBootstrapServers = kafka.bootstrapServers();
+            }
+        }
+        return kafkaBootstrapServers;
+    }
+
+    /** JDBC URL, user and password of the test PostgreSQL. */
+    static synchronized String[] postgres() {
         if (postgres == null) {
-            System.out.println("test infrastructure: embedded PostgreSQL (no Docker engine is used)");
-            postgres = EmbeddedPostgresDatabase.start(DataDirectory.throwaway("pg-bootstrap-test"), 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+            if (DOCKER) {
+                System.out.println("test infrastructure: PostgreSQL in a container (Testcontainers, Docker engine found)");
+                PostgreSQLContainer pg = new PostgreSQLContainer("postgres:17-alpine");
+                pg.start();
+                postgres = new String[] {pg.getJdbcUrl(), pg.getUsername(), pg.getPassword()};
+            } else {
+                System.out.println("test infrastructure: embedded PostgreSQL (no Docker engine found)");
+                EmbeddedPostgresDatabase pg = EmbeddedPostgresDatabase.start(DataDirectory.throwaway("pg-bootstrap-test"), 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
+                postgres = new String[] {pg.jdbcUrl(), pg.user(), pg.password()};
+            }
         }
         return postgres;
     }
 
-    static synchronized EmbeddedKafkaBroker kafka() {
-        if (kafka == null) {
-            System.out.println("test infrastructure: embedded KRaft Kafka broker (no Docker engine is used)");
-            kafka = EmbeddedKafkaBroker.start(DataDirectory.throwaway("kafka-bootstrap-test"), 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
-        }
-        return kafka;
+    static String postgresUrl() {
+        return postgres()[0];
+    }
+
+    static String postgresUser() {
+        return postgres()[1];
+    }
+
+    static String postgresPassword() {
+        return postgres()[2];
+    }
+
+    /**
+     * Settings for a product instance on the test infrastructure: its own topics, application id and data
+     * directory (named after {@code run}), any free HTTP port, no demo producer, admin/admin-password.
+     */
+    static Map<String, String> productSettings(Path dataDir, String run) {
+        Map<String, String> s = new HashMap<>();
+        s.put("KAFKA_BROKER_URL", kafkaBootstrapServers());
+        s.put("DATABASE_URL", postgresUrl());
+        s.put("DATABASE_USER", postgresUser());
+        s.put("DATABASE_PASSWORD", postgresPassword());
+        s.put("HTTP_PORT", "0");
+        s.put("DATA_DIR", dataDir.toString());
+        s.put("DEMO_PRODUCER", "false");
+        s.put("JWT_KEY", "a-test-signing-key-that-is-long-enough");
+        s.put("ADMIN_USERNAME", "admin");
+        s.put("ADMIN_PASSWORD", "admin-password");
+        s.put("APPLICATION_ID", run);
+        s.put("DETECTIONS_TOPIC", run + ".detections");
+        s.put("ALERTS_TOPIC", run + ".alerts");
+        s.put("DLQ_TOPIC", run + ".dlq");
+        return s;
     }
 
     /** The migrated database with every table emptied. */
     static synchronized PostgresDatabase emptyDatabase() {
         if (database == null) {
-            database = PostgresDatabase.connectAndMigrate(postgres().jdbcUrl(), postgres().user(), postgres().password(), 8);
+            database = PostgresDatabase.connectAndMigrate(postgresUrl(), postgresUser(), postgresPassword(), 8);
         }
         database.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts restart identity cascade"));
         return database;
