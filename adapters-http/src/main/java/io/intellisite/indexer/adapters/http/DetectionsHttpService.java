@@ -66,7 +66,8 @@ public final class DetectionsHttpService implements HttpService {
         return m;
     }
 
-    static String encode(long sequence) {
+    /** The opaque cursor that continues after a sequence number (public for the benchmark command). */
+    public static String encode(long sequence) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + sequence).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ./indexer bench ingest [--COUNT=1000000]} and {@code ./indexer bench latency [--RATE=5000]
- * [--SECONDS=30]}: each starts throwaway embedded infrastructure, runs, and prints its figures.
+ * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30]},
+ * {@code security} and {@code http [--ROWS=1000000]}: each starts what it needs (throwaway embedded
+ * infrastructure), runs, and prints its figures.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -28,7 +29,9 @@ public final class Benchmarks {
                 case "ingest" -> IngestBenchmark.run(settings, Long.parseLong(overrides.getOrDefault("COUNT", "1000000")));
                 case "latency" -> LatencyBenchmark.run(settings, Integer.parseInt(overrides.getOrDefault("RATE", "5000")),
                         Integer.parseInt(overrides.getOrDefault("SECONDS", "30")));
-                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest or latency)");
+                case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
+                case "http" -> HttpBenchmark.run(Long.parseLong(overrides.getOrDefault("ROWS", "1000000")));
+                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest, latency, security or http)");
             }
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());

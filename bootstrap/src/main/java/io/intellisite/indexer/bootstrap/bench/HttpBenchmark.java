@@ -1,0 +1,105 @@
+package io.intellisite.indexer.bootstrap.bench;
+
+import io.intellisite.indexer.adapters.http.DetectionsHttpService;
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.Settings;
+import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Loads N detections straight into PostgreSQL through the repository, then times single GET /stats and
+ * GET /detections requests (cursor pages of 100 at random depths) over HTTP with a valid token.
+ */
+final class HttpBenchmark {
+    private static final int REQUESTS = 2_000;
+
+    private HttpBenchmark() {
+    }
+
+    /** Starts its own throwaway product; the caller's settings only choose the benchmark. */
+    static void run(long rows) throws Exception {
+        Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0", "EMBEDDED_KAFKA_PORT", "0",
+                "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key",
+                "ADMIN_USERNAME", "bench", "ADMIN_PASSWORD", "bench-password"));
+        Settings settings = Settings.load(overrides);
+        try (IndexerApplication app = IndexerApplication.start(settings);
+             PostgresDatabase db = PostgresDatabase.connectAndMigrate(app.infrastructure().jdbcUrl(),
+                     app.infrastructure().databaseUser(), app.infrastructure().databasePassword(), 2)) {
+            long t0 = System.nanoTime();
+            load(new JdbiDetectionRepository(db.jdbi()), rows);
+            db.jdbi().useHandle(h -> h.execute("vacuum analyze detections"));
+            System.out.printf("loaded %,d detections in %.0f s%n", rows, (System.nanoTime() - t0) / 1e9);
+
+            HttpClient client = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + app.httpPort();
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=bench&password=bench-password")).build(), HttpResponse.BodyHandlers.ofString());
+            String token = DetectionJson.read(login.body().getBytes()).get("access_token").asText();
+            Random random = new Random(1);
+            report("GET /stats", time(client, token, () -> base + "/stats"));
+            report("GET /detections?after=<random depth>&limit=100", time(client, token,
+                    () -> base + "/detections?limit=100&after=" + DetectionsHttpService.encode(random.nextLong(rows))));
+            System.out.println("machine: " + Benchmarks.machine());
+        }
+    }
+
+    private static void load(JdbiDetectionRepository repository, long rows) {
+        VehicleCatalog catalog = VehicleCatalog.load(new Random(3));
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<IndexedDetection> batch = new ArrayList<>(10_000);
+        for (long i = 0; i < rows; i++) {
+            Detection d = catalog.next();
+            batch.add(IndexedDetection.at(new SourcePosition("bench.detections", (int) (i % 6), i / 6), start.plusMillis(i), d,
+                    new String(DetectionJson.detection(d))));
+            if (batch.size() == 10_000 || i == rows - 1) {
+                repository.store(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private static long[] time(HttpClient client, String token, java.util.function.Supplier<String> url) throws Exception {
+        for (int i = 0; i < 2_000; i++) {
+            get(client, token, url.get());
+        }
+        long[] nanos = new long[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            String u = url.get();
+            long t0 = System.nanoTime();
+            get(client, token, u);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static void get(HttpClient client, String token, String url) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static void report(String what, long[] sorted) {
+        System.out.printf("%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d sequential requests)%n", what,
+                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
+    }
+}
