@@ -101,7 +101,11 @@ public final class IndexerApplication implements AutoCloseable {
                 new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed));
         List<ReadinessCheck> readiness = List.of(new ReadinessCheck("database", database::isReachable),
                 new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
-                new ReadinessCheck("pipeline", pipeline::isRunning), new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy)));
+                new ReadinessCheck("pipeline", pipeline::isRunning,
+                        () -> Map.of("state", pipeline.state().name(), "deadLetters", topology.deadLetterCount())),
+                new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy),
+                        () -> Map.of("indexed", indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum())),
+                new ReadinessCheck("alerts", () -> true, () -> Map.of("subscribers", alertFeed.subscriberCount())));
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {
             http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,

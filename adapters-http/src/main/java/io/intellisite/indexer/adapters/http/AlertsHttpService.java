@@ -30,6 +30,7 @@ public final class AlertsHttpService implements HttpService {
     private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
     /** How long a disconnected EventSource waits before it reconnects. */
     private static final Duration RETRY = Duration.ofSeconds(3);
+    private static final int MAX_BURST = 256;
     private final BearerAuthentication bearer;
     private final WatchAlertsUseCase watch;
     private final Duration heartbeat;
@@ -59,20 +60,30 @@ public final class AlertsHttpService implements HttpService {
                 SseWriter sse = new SseWriter(out);
                 sse.retry(RETRY);
                 sse.comment("alerts");
+                sse.flush();
                 String lastId = resume.orElse("");
                 while (true) {
                     Optional<AlertEvent> event = subscription.next(heartbeat);
-                    if (subscription.overflowed()) {
-                        sse.event("reconnect", null, HttpJson.MAPPER.writeValueAsString(
-                                Map.of("reason", "subscriber too slow", "lastEventId", lastId)));
-                        return;
+                    if (event.isEmpty() && !subscription.overflowed()) {
+                        sse.comment("heartbeat");
+                    }
+                    // Whatever else is already queued goes out in the same write.
+                    for (int burst = 0; event.isPresent() && burst < MAX_BURST; burst++) {
+                        sse.event("alert", event.get().id(), event.get().json());
+                        lastId = event.get().id();
+                        event = subscription.next(Duration.ZERO);
                     }
                     if (event.isPresent()) {
                         sse.event("alert", event.get().id(), event.get().json());
                         lastId = event.get().id();
-                    } else {
-                        sse.comment("heartbeat");
                     }
+                    if (subscription.overflowed()) {
+                        sse.event("reconnect", null, HttpJson.MAPPER.writeValueAsString(
+                                Map.of("reason", "subscriber too slow", "lastEventId", lastId)));
+                        sse.flush();
+                        return;
+                    }
+                    sse.flush();
                 }
             }
         } catch (IOException | UncheckedIOException clientGone) {

@@ -42,9 +42,11 @@ public final class IndexerHttpServer implements AutoCloseable {
 
         HealthObserverConfig.Builder health = HealthObserver.builder().details(true).useSystemServices(false)
                 .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "alive");
-        readiness.forEach(check -> health.addCheck(
-                () -> HealthCheckResponse.builder().status(check.isUp().getAsBoolean()).build(),
-                HealthCheckType.READINESS, check.name()));
+        readiness.forEach(check -> health.addCheck(() -> {
+            HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(check.isUp().getAsBoolean());
+            check.details().get().forEach(response::detail);
+            return response.build();
+        }, HealthCheckType.READINESS, check.name()));
 
         WebServer server = WebServer.builder()
                 .host(settings.host())

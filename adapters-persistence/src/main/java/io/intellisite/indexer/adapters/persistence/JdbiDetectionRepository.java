@@ -21,7 +21,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
     /*
      * One statement per batch: the rows travel as arrays (one round trip whatever the batch size) and get their
      * sequence numbers in the batch's order (ingestion order), replays are
-     * skipped by the unique id, and only rows really inserted feed the per-make counts, in the same
+     * skipped by the unique source position, and only rows really inserted feed the per-make counts, in the same
      * transaction. Counts are upserted in make order so that concurrent batches lock rows in one order.
      */
     private static final String STORE = """
@@ -37,7 +37,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
                        array(select lower(btrim(c)) from unnest(string_to_array(category, ',')) c where btrim(c) <> ''),
                        raw::json
                 from input order by position
-                on conflict (id) do nothing
+                on conflict (source_partition, source_offset, source_topic) do nothing
                 returning make
             ), counted as (
                 insert into make_counts (make, count)
