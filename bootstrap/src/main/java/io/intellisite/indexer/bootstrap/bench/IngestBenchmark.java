@@ -33,6 +33,9 @@ final class IngestBenchmark {
                     "DATABASE_URL", infra.jdbcUrl(), "DATABASE_USER", infra.databaseUser(), "HTTP_PORT", "0",
                     "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key",
                     "THROWAWAY", "true"));
+            for (String tunable : new String[] {"INDEXER_THREADS", "STREAM_THREADS", "COMMIT_INTERVAL_MS", "TOPIC_PARTITIONS"}) {
+                base.optional(tunable).ifPresent(v -> overrides.put(tunable, v));
+            }
             Settings settings = Settings.load(overrides);
             TopicNames topics = TopicNames.defaults();
             KafkaTopics.ensure(infra.kafkaBootstrapServers(), topics, settings.integer("TOPIC_PARTITIONS", 1, 1000), Duration.ofSeconds(15));
