@@ -1,0 +1,18 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: build with the Maven wrapper on a JDK, run on a JRE as a non-root user.
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q install -DskipTests
+
+FROM eclipse-temurin:21-jre
+RUN groupadd --system --gid 10001 indexer && useradd --system --uid 10001 --gid indexer --home-dir /app indexer
+WORKDIR /app
+COPY --from=build /src/bootstrap/target/libs /app/libs
+COPY --from=build /src/bootstrap/target/intellisite-indexer.jar /app/intellisite-indexer.jar
+RUN mkdir -p /app/data && chown indexer:indexer /app/data
+USER indexer
+ENV DATA_DIR=/app/data
+EXPOSE 8000
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseZGC", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/intellisite-indexer.jar"]
+CMD ["run"]
