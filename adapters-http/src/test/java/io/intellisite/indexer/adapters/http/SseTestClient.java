@@ -15,8 +15,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Reads a text/event-stream into events (and comments) on a background thread, as a browser would. */
-final class SseTestClient implements AutoCloseable {
-    record Event(String name, String id, String data, String comment) {
+public final class SseTestClient implements AutoCloseable {
+    public record Event(String name, String id, String data, String comment) {
     }
 
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -24,14 +24,14 @@ final class SseTestClient implements AutoCloseable {
     private final Thread reader;
     private volatile boolean paused;
 
-    SseTestClient(URI uri, Map<String, String> headers) throws Exception {
+    public SseTestClient(URI uri, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         headers.forEach(b::header);
         response = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         reader = Thread.ofVirtual().start(this::read);
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
@@ -81,7 +81,7 @@ final class SseTestClient implements AutoCloseable {
     }
 
     /** The next {@code count} events named {@code name}, skipping comments and other events. */
-    List<Event> take(String name, int count, Duration timeout) throws InterruptedException {
+    public List<Event> take(String name, int count, Duration timeout) throws InterruptedException {
         List<Event> out = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (out.size() < count) {
