@@ -2,6 +2,7 @@ package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.adapters.http.HttpUseCases;
 import io.intellisite.indexer.adapters.http.IndexerHttpServer;
+import io.intellisite.indexer.adapters.http.MetricGauge;
 import io.intellisite.indexer.adapters.http.ReadinessCheck;
 import io.intellisite.indexer.adapters.http.security.JwtTokens;
 import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
@@ -109,7 +110,14 @@ public final class IndexerApplication implements AutoCloseable {
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {
             http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,
-                    Duration.ofSeconds(settings.integer("SSE_HEARTBEAT_SECONDS", 1, 3600))), useCases, readiness));
+                    Duration.ofSeconds(settings.integer("SSE_HEARTBEAT_SECONDS", 1, 3600))), useCases, readiness, List.of(
+                    new MetricGauge("intellisite.detections.indexed", "detections newly stored by this instance",
+                            () -> indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum()),
+                    new MetricGauge("intellisite.detections.dead.letters", "records sent to the dead-letter topic by this instance",
+                            topology::deadLetterCount),
+                    new MetricGauge("intellisite.indexer.lag.records", "largest consumer lag of this instance's indexer partitions",
+                            () -> indexers.stream().mapToDouble(DetectionIndexer::lag).max().orElse(0)),
+                    new MetricGauge("intellisite.sse.subscribers", "open /alerts streams on this instance", alertFeed::subscriberCount))));
         } catch (RuntimeException e) {
             throw new StartupException("HTTP_PORT", "cannot listen on " + settings.text("HTTP_HOST") + ":" + port
                     + " (" + Infrastructure.rootMessage(e) + ")");

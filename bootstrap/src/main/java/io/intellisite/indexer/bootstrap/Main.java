@@ -49,7 +49,7 @@ public final class Main {
         Infrastructure infra = app.infrastructure();
         System.out.printf("""
                 Intellisite Indexer is ready: %d ms after JVM start
-                  HTTP:        http://localhost:%d/  (API docs: /docs, health: /health/ready)
+                  HTTP:        http://localhost:%d/  (API docs: /docs, health: /health/ready, metrics: /metrics)
                   Kafka:       %s%s
                   PostgreSQL:  %s (user %s)%s
                 Press Ctrl-C to stop.%n""",

@@ -2,12 +2,16 @@ package io.intellisite.indexer.adapters.http;
 
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentService;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +31,13 @@ public final class IndexerHttpServer implements AutoCloseable {
     public record Settings(String host, int port, Duration heartbeat) {
     }
 
-    public static IndexerHttpServer start(Settings settings, HttpUseCases useCases, List<ReadinessCheck> readiness) {
+    public static IndexerHttpServer start(Settings settings, HttpUseCases useCases, List<ReadinessCheck> readiness,
+                                          List<MetricGauge> gauges) {
+        MeterRegistry registry = Metrics.globalRegistry();
+        gauges.forEach(g -> registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description())));
         BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new RequestLogFilter(registry))
                 .register("/login", new LoginHttpService(useCases.logIn()))
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers()))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
@@ -54,7 +62,8 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
-                .addFeature(ObserveFeature.builder().endpoint("/").observersDiscoverServices(false).addObserver(health.build()).build())
+                .addFeature(ObserveFeature.builder().endpoint("/").observersDiscoverServices(false)
+                        .addObserver(health.build()).addObserver(MetricsObserver.create()).build())
                 .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").build())
                 .routing(routing)
                 .build()

@@ -63,7 +63,7 @@ public abstract class HttpApiContract {
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
                 new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts));
         server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat()), useCases,
-                List.of(new ReadinessCheck("test", () -> true)));
+                List.of(new ReadinessCheck("test", () -> true)), List.of());
     }
 
     /** How often an idle alert stream gets a comment; short in tests that look for it. */

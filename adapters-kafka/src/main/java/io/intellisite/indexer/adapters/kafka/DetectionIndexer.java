@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,6 +38,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private final Duration maxBackoff;
     private final AtomicLong indexed = new AtomicLong();
     private volatile boolean healthy = true;
+    private volatile Metric lag;
     private volatile boolean closing;
     private Thread thread;
 
@@ -72,6 +74,11 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         try {
             while (!closing) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (lag == null) {
+                    lag = consumer.metrics().entrySet().stream()
+                            .filter(m -> m.getKey().name().equals("records-lag-max") && m.getKey().tags().size() == 1)
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                }
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -129,6 +136,12 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     /** False while the last attempt to store a batch failed (the database is unreachable, say). */
     public boolean isHealthy() {
         return healthy && thread != null && thread.isAlive();
+    }
+
+    /** The largest lag, in records, of this consumer's partitions in the last metrics window (0 before any). */
+    public double lag() {
+        Metric m = lag;
+        return m != null && m.metricValue() instanceof Double d && !d.isNaN() ? d : 0;
     }
 
     /** Detections newly stored by this instance since it started (replays are not counted). */
