@@ -38,7 +38,7 @@ final class RequestLogFilter implements Filter {
                     .record(Duration.ofNanos(nanos));
             if (LOG.isLoggable(Level.INFO)) {
                 LOG.log(Level.INFO, "{\"ts\":\"" + Instant.now() + "\",\"method\":\"" + method + "\",\"path\":"
-                        + quoted(req.path().path()) + ",\"status\":" + status + ",\"ms\":" + nanos / 100_000 / 10.0 + "}");
+                        + quoted(req.prologue().uriPath().path()) + ",\"status\":" + status + ",\"ms\":" + nanos / 100_000 / 10.0 + "}");
             }
         }
     }
