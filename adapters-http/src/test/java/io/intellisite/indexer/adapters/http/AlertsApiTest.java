@@ -3,10 +3,6 @@ package io.intellisite.indexer.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.intellisite.indexer.application.inmemory.InMemoryDetectionRepository;
-import io.intellisite.indexer.application.inmemory.InMemoryUserRepository;
-import io.intellisite.indexer.application.port.out.DetectionRepository;
-import io.intellisite.indexer.application.port.out.UserRepository;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +11,6 @@ import org.junit.jupiter.api.Test;
 /** The SSE endpoint over a real socket, fed by the in-memory alert feed. */
 class AlertsApiTest extends HttpApiContract {
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Override
-    protected UserRepository emptyUserRepository() {
-        return new InMemoryUserRepository();
-    }
-
-    @Override
-    protected DetectionRepository emptyDetectionRepository() {
-        return new InMemoryDetectionRepository();
-    }
 
     @Override
     protected Duration heartbeat() {

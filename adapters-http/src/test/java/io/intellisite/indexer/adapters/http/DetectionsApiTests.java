@@ -10,10 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.UserRepository;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** /detections and /stats over a real socket; subclasses choose the repositories. */
 public abstract class DetectionsApiTests extends HttpApiContract {
+    protected DetectionsApiTests() {
+    }
+
+    protected DetectionsApiTests(Supplier<UserRepository> emptyUsers, Supplier<DetectionRepository> emptyDetections) {
+        super(emptyUsers, emptyDetections);
+    }
+
     private static final String[] MAKES = {"Toyota", "Ford", "Audi", "BMW", "Kia", "Mercedes-Benz", "audi"};
 
     private List<IndexedDetection> store(int count) {

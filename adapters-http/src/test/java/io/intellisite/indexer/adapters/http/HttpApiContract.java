@@ -19,6 +19,8 @@ import io.intellisite.indexer.application.service.LoginThrottle;
 import io.intellisite.indexer.application.service.RegisterUserService;
 import io.intellisite.indexer.application.service.WatchAlertsService;
 import io.intellisite.indexer.application.inmemory.InMemoryAlertFeed;
+import io.intellisite.indexer.application.inmemory.InMemoryDetectionRepository;
+import io.intellisite.indexer.application.inmemory.InMemoryUserRepository;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -45,14 +48,24 @@ public abstract class HttpApiContract {
     protected DetectionRepository detections;
     protected final InMemoryAlertFeed alerts = new InMemoryAlertFeed(256);
 
-    protected abstract UserRepository emptyUserRepository();
+    private final Supplier<UserRepository> emptyUsers;
+    private final Supplier<DetectionRepository> emptyDetections;
 
-    protected abstract DetectionRepository emptyDetectionRepository();
+    /** On the in-memory repositories. */
+    protected HttpApiContract() {
+        this(InMemoryUserRepository::new, InMemoryDetectionRepository::new);
+    }
+
+    /** On the repositories the suppliers give, each call an empty one. */
+    protected HttpApiContract(Supplier<UserRepository> emptyUsers, Supplier<DetectionRepository> emptyDetections) {
+        this.emptyUsers = emptyUsers;
+        this.emptyDetections = emptyDetections;
+    }
 
     @BeforeEach
     void startServer() {
-        UserRepository users = emptyUserRepository();
-        detections = emptyDetectionRepository();
+        UserRepository users = emptyUsers.get();
+        detections = emptyDetections.get();
         Clock clock = Clock.systemUTC();
         TokenPolicy policy = TokenPolicy.ofMinutes("test-issuer", "test-audience", 30);
         JwtTokens tokens = JwtTokens.hmac("a-test-secret-that-is-long-enough-for-hs256", policy);

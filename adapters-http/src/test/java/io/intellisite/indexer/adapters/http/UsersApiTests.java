@@ -8,10 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.UserRepository;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The users, login and token behaviour of the API, over a real socket; subclasses choose the repositories. */
 public abstract class UsersApiTests extends HttpApiContract {
+    protected UsersApiTests() {
+    }
+
+    protected UsersApiTests(Supplier<UserRepository> emptyUsers, Supplier<DetectionRepository> emptyDetections) {
+        super(emptyUsers, emptyDetections);
+    }
+
 
     @Test
     void adminLogsInAndGetsABearerToken() {
