@@ -72,6 +72,8 @@ class DomainRulesTest {
         assertThrows(InvalidValueException.class, () -> new Detection(2011, "T", "x".repeat(101), "SUV"));
         assertThrows(InvalidValueException.class, () -> new Detection(2011, "T", "X", " , ,"));
         assertEquals(List.of("SUV", "Wagon"), new Detection(2011, "T", "X", "SUV, Wagon").categories());
+        assertEquals(List.of("SUV", "Wagon"), new Detection(2011, "T", "X", ",SUV,, Wagon ,").categories());
+        assertEquals(List.of("Van/Minivan"), new Detection(2011, "T", "X", "Van/Minivan").categories());
     }
 
     @Test
@@ -92,5 +94,7 @@ class DomainRulesTest {
         assertEquals(a.detectionId(), new SourcePosition("intellisite.detections", 2, 42).detectionId());
         assertNotEquals(a.detectionId(), new SourcePosition("intellisite.detections", 2, 43).detectionId());
         assertNotEquals(a.detectionId(), new SourcePosition("intellisite.detections", 3, 42).detectionId());
+        assertEquals(java.util.UUID.nameUUIDFromBytes("intellisite.detections/2/42".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                a.detectionId(), "a standard name-based (version 3) UUID");
     }
 }

@@ -1,6 +1,8 @@
 package io.intellisite.indexer.adapters.kafka;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,39 +47,62 @@ public final class DetectionJson {
         if (value.length > MAX_RECORD_BYTES) {
             throw new RejectedRecordException(Rejection.TOO_LARGE, "record over " + MAX_RECORD_BYTES + " bytes");
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(value);
+        // A streaming read (no tree): this runs for every record, twice (topology and indexer).
+        Integer year = null;
+        String make = null;
+        String model = null;
+        String category = null;
+        try (JsonParser parser = MAPPER.getFactory().createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new RejectedRecordException(Rejection.NOT_AN_OBJECT, "not a JSON object");
+            }
+            String field;
+            while ((field = parser.nextFieldName()) != null) {
+                JsonToken token = parser.nextToken();
+                switch (field) {
+                    case "Year" -> year = token == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : null;
+                    case "Make" -> make = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "Model" -> model = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "Category" -> category = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new RejectedRecordException(Rejection.NOT_JSON, "not JSON");
+            }
         } catch (IOException e) {
             throw new RejectedRecordException(Rejection.NOT_JSON, "not JSON");
         }
-        if (!(node instanceof ObjectNode object)) {
-            throw new RejectedRecordException(Rejection.NOT_AN_OBJECT, "not a JSON object");
-        }
-        JsonNode year = object.get("Year");
-        if (year == null || !year.canConvertToInt() || !year.isIntegralNumber()) {
+        if (year == null) {
             throw new RejectedRecordException(Rejection.INVALID_FIELDS, "Year must be an integer");
         }
+        require(make, "Make");
+        require(model, "Model");
+        require(category, "Category");
         try {
-            return new Detection(year.intValue(), text(object, "Make"), text(object, "Model"), text(object, "Category"));
+            return new Detection(year, make, model, category);
         } catch (DomainException e) {
             throw new RejectedRecordException(Rejection.INVALID_FIELDS, e.getMessage());
+        }
+    }
+
+    private static void require(String value, String field) throws RejectedRecordException {
+        if (value == null) {
+            throw new RejectedRecordException(Rejection.INVALID_FIELDS, field + " must be a string");
         }
     }
 
     /** The detection a record holds, identified by the record's position and timed by its timestamp. */
     public static IndexedDetection indexed(String topic, int partition, long offset, long timestamp, byte[] value)
             throws RejectedRecordException {
-        return IndexedDetection.at(new SourcePosition(topic, partition, offset), Instant.ofEpochMilli(timestamp),
-                parse(value), utf8(value));
+        return indexed(topic, partition, offset, timestamp, value, parse(value));
     }
 
-    private static String text(ObjectNode object, String field) throws RejectedRecordException {
-        JsonNode value = object.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new RejectedRecordException(Rejection.INVALID_FIELDS, field + " must be a string");
-        }
-        return value.textValue();
+    /** The same, for a record already parsed. */
+    static IndexedDetection indexed(String topic, int partition, long offset, long timestamp, byte[] value, Detection parsed) {
+        return IndexedDetection.at(new SourcePosition(topic, partition, offset), Instant.ofEpochMilli(timestamp),
+                parsed, utf8(value));
     }
 
     public static byte[] detection(Detection d) {

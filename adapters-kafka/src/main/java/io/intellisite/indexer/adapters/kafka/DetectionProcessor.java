@@ -1,9 +1,11 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import io.intellisite.indexer.application.port.in.EvaluateAlertRulesUseCase;
+import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,17 +30,19 @@ final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        IndexedDetection detection;
+        Detection detection;
         try {
-            detection = DetectionJson.indexed(source.topic(), source.partition(), source.offset(), record.timestamp(), record.value());
+            detection = DetectionJson.parse(record.value());
         } catch (DetectionJson.RejectedRecordException e) {
             deadLetters.incrementAndGet();
             context.forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), e.reason().name(), e.getMessage(),
                     source.topic(), source.partition(), source.offset())), DetectionTopology.DLQ_SINK);
             return;
         }
-        rules.evaluate(detection).ifPresent(alert -> context.forward(
-                new Record<>(detection.detection().make().getBytes(StandardCharsets.UTF_8), DetectionJson.alert(alert), record.timestamp()),
+        Supplier<IndexedDetection> indexed = () -> DetectionJson.indexed(source.topic(), source.partition(),
+                source.offset(), record.timestamp(), record.value(), detection);
+        rules.evaluate(detection, indexed).ifPresent(alert -> context.forward(
+                new Record<>(detection.make().getBytes(StandardCharsets.UTF_8), DetectionJson.alert(alert), record.timestamp()),
                 DetectionTopology.ALERTS_SINK));
     }
 }

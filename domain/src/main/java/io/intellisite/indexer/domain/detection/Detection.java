@@ -4,7 +4,8 @@ import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.Require;
 import java.time.Year;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** One vehicle seen by a camera. {@code category} may list several, comma separated ("SUV, Wagon"). */
@@ -30,7 +31,19 @@ public record Detection(int year, String make, String model, String category) {
         return categoriesOf(category);
     }
 
+    // On the hot path of every record (validation and each rule): a plain loop, no stream.
     private static List<String> categoriesOf(String category) {
-        return Arrays.stream(category.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> out = new ArrayList<>(2);
+        int from = 0;
+        while (from <= category.length()) {
+            int comma = category.indexOf(',', from);
+            int to = comma < 0 ? category.length() : comma;
+            String part = category.substring(from, to).strip();
+            if (!part.isEmpty()) {
+                out.add(part);
+            }
+            from = to + 1;
+        }
+        return Collections.unmodifiableList(out);
     }
 }
