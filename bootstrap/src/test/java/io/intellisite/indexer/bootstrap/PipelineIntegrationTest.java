@@ -133,7 +133,7 @@ class PipelineIntegrationTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out; product log:\n" + Files.readString(log));
+                throw new AssertionError("timed out" + (Files.exists(log) ? "; product log:\n" + Files.readString(log) : ""));
             }
             Thread.sleep(100);
         }

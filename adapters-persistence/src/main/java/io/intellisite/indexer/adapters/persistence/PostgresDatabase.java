@@ -2,12 +2,17 @@ package io.intellisite.indexer.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** The connection pool, the migrations and the JDBI handle factory for one PostgreSQL database. */
 public final class PostgresDatabase implements AutoCloseable {
+    private static final Executor PROBES = Executors.newVirtualThreadPerTaskExecutor();
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
@@ -40,8 +45,15 @@ public final class PostgresDatabase implements AutoCloseable {
         return jdbi;
     }
 
-    /** True when the database answers a trivial query within a second. */
+    /**
+     * True when the database answers within a second. Bounded here, since a pool waiting for a connection to
+     * a database that is down would hold a health probe for the pool's whole connection timeout.
+     */
     public boolean isReachable() {
+        return CompletableFuture.supplyAsync(this::answers, PROBES).completeOnTimeout(false, 1, TimeUnit.SECONDS).join();
+    }
+
+    private boolean answers() {
         try (var connection = dataSource.getConnection()) {
             return connection.isValid(1);
         } catch (Exception e) {

@@ -1,0 +1,93 @@
+package io.intellisite.indexer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.embedded.DataDirectory;
+import io.intellisite.indexer.embedded.EmbeddedPostgresDatabase;
+import io.intellisite.indexer.embedded.FreePort;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL goes away mid-stream: the indexer pauses and says so on /health/ready, retries with back-off,
+ * and when the database is back it resumes by itself with nothing lost or doubled.
+ */
+class DatabaseOutageTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
+
+    @Test
+    void theIndexerPausesWhileTheDatabaseIsDownAndResumesWithNothingLostOrDoubled(@TempDir Path dir) throws Exception {
+        int pgPort = FreePort.pick();
+        DataDirectory pgDir = new DataDirectory(dir.resolve("pg"), false);
+        EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.start(pgDir, pgPort);
+        String run = "outage" + System.nanoTime();
+        Map<String, String> settings = TestInfrastructure.productSettings(dir.resolve("data"), run);
+        settings.put("DATABASE_URL", postgres.jdbcUrl());
+        settings.put("DATABASE_USER", postgres.user());
+        settings.put("DATABASE_PASSWORD", postgres.password());
+        VehicleCatalog catalog = VehicleCatalog.load(new Random(5));
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(settings));
+             PostgresDatabase check = PostgresDatabase.connectAndMigrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), 2)) {
+            String ready = "http://127.0.0.1:" + app.httpPort() + "/health/ready";
+            produce(run + ".detections", catalog, 1_000);
+            PipelineIntegrationTest.waitFor(() -> count(check) == 1_000, Duration.ofSeconds(30), NO_LOG);
+
+            postgres.close();
+            produce(run + ".detections", catalog, 1_000);
+            PipelineIntegrationTest.waitFor(() -> status(ready) == 503, Duration.ofSeconds(30), NO_LOG);
+            Thread.sleep(5_000);
+            assertEquals(503, status(ready), "still not ready while the database is down");
+
+            postgres = EmbeddedPostgresDatabase.start(pgDir, pgPort);
+            PipelineIntegrationTest.waitFor(() -> count(check) == 2_000, Duration.ofSeconds(60), NO_LOG);
+            PipelineIntegrationTest.waitFor(() -> status(ready) == 200, Duration.ofSeconds(30), NO_LOG);
+            assertEquals(2_000, PipelineIntegrationTest.count(check, "select count(distinct (source_partition, source_offset)) from detections"));
+            assertEquals(0, PipelineIntegrationTest.count(check, """
+                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
+                    on g.make = m.make where m.count is distinct from g.n"""));
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private static long count(PostgresDatabase db) {
+        try {
+            return PipelineIntegrationTest.count(db, "select count(*) from detections");
+        } catch (RuntimeException databaseDown) {
+            return -1;
+        }
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void produce(String topic, VehicleCatalog catalog, int count) {
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(catalog.next())));
+            }
+        }
+    }
+}
