@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30]},
- * {@code security} and {@code http [--ROWS=1000000]}: each starts what it needs (throwaway embedded
+ * {@code security}, {@code http [--ROWS=1000000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
+ * [--SECONDS=20]}: each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures.
  */
 public final class Benchmarks {
@@ -30,8 +31,10 @@ public final class Benchmarks {
                 case "latency" -> LatencyBenchmark.run(settings, Integer.parseInt(overrides.getOrDefault("RATE", "5000")),
                         Integer.parseInt(overrides.getOrDefault("SECONDS", "30")));
                 case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
+                case "sse" -> SseFanOutBenchmark.run(Integer.parseInt(overrides.getOrDefault("SUBSCRIBERS", "10000")),
+                        Integer.parseInt(overrides.getOrDefault("RATE", "500")), Integer.parseInt(overrides.getOrDefault("SECONDS", "20")));
                 case "http" -> HttpBenchmark.run(Long.parseLong(overrides.getOrDefault("ROWS", "1000000")));
-                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest, latency, security or http)");
+                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest, latency, security, http or sse)");
             }
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());
