@@ -1,6 +1,5 @@
 package io.intellisite.indexer.bootstrap;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,19 +33,11 @@ final class ProductProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-    }
-
-    static String classpathSeparator() {
-        return File.pathSeparator;
     }
 }
