@@ -1,7 +1,13 @@
 package io.intellisite.indexer.bootstrap.bench;
 
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
 import io.intellisite.indexer.bootstrap.Settings;
 import io.intellisite.indexer.bootstrap.StartupException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,28 +18,35 @@ import java.util.Map;
  * infrastructure), runs, and prints its figures.
  */
 public final class Benchmarks {
+    private static final String USER = "bench";
+    private static final String PASSWORD = "bench-password";
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "ingest";
+        // A throwaway product on free ports; any --NAME=value flag overrides these (tuning included).
         Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0",
-                "EMBEDDED_KAFKA_PORT", "0", "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false"));
+                "EMBEDDED_KAFKA_PORT", "0", "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false",
+                "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key"));
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
                 overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
         Settings settings = Settings.load(overrides);
+        // Only the benchmarks that call the API get a user: creating one costs a KDF run at start-up.
+        Map<String, String> withUser = new HashMap<>(Map.of("ADMIN_USERNAME", USER, "ADMIN_PASSWORD", PASSWORD));
+        withUser.putAll(overrides);
         try {
             switch (which) {
-                case "ingest" -> IngestBenchmark.run(settings, Long.parseLong(overrides.getOrDefault("COUNT", "1000000")));
+                case "ingest" -> IngestBenchmark.run(overrides, Long.parseLong(overrides.getOrDefault("COUNT", "1000000")));
                 case "latency" -> LatencyBenchmark.run(settings, Integer.parseInt(overrides.getOrDefault("RATE", "5000")),
                         Integer.parseInt(overrides.getOrDefault("SECONDS", "30")));
                 case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
-                case "sse" -> SseFanOutBenchmark.run(Integer.parseInt(overrides.getOrDefault("SUBSCRIBERS", "10000")),
+                case "sse" -> SseFanOutBenchmark.run(Settings.load(withUser), Integer.parseInt(overrides.getOrDefault("SUBSCRIBERS", "10000")),
                         Integer.parseInt(overrides.getOrDefault("RATE", "500")), Integer.parseInt(overrides.getOrDefault("SECONDS", "20")));
-                case "http" -> HttpBenchmark.run(Long.parseLong(overrides.getOrDefault("ROWS", "1000000")));
+                case "http" -> HttpBenchmark.run(Settings.load(withUser), Long.parseLong(overrides.getOrDefault("ROWS", "1000000")));
                 default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest, latency, security, http or sse)");
             }
         } catch (StartupException e) {
@@ -41,6 +54,15 @@ public final class Benchmarks {
             System.exit(2);
         }
         System.exit(0);
+    }
+
+    /** Logs the benchmark user in on the product at {@code port}; returns the bearer token. */
+    static String login(int port) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return DetectionJson.read(r.body().getBytes(StandardCharsets.UTF_8)).get("access_token").asText();
     }
 
     static String machine() {

@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,12 +31,7 @@ final class HttpBenchmark {
     private HttpBenchmark() {
     }
 
-    /** Starts its own throwaway product; the caller's settings only choose the benchmark. */
-    static void run(long rows) throws Exception {
-        Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0", "EMBEDDED_KAFKA_PORT", "0",
-                "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key",
-                "ADMIN_USERNAME", "bench", "ADMIN_PASSWORD", "bench-password"));
-        Settings settings = Settings.load(overrides);
+    static void run(Settings settings, long rows) throws Exception {
         try (IndexerApplication app = IndexerApplication.start(settings);
              PostgresDatabase db = PostgresDatabase.connectAndMigrate(app.infrastructure().jdbcUrl(),
                      app.infrastructure().databaseUser(), app.infrastructure().databasePassword(), 2)) {
@@ -48,10 +42,7 @@ final class HttpBenchmark {
 
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.httpPort();
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=bench&password=bench-password")).build(), HttpResponse.BodyHandlers.ofString());
-            String token = DetectionJson.read(login.body().getBytes()).get("access_token").asText();
+            String token = Benchmarks.login(app.httpPort());
             Random random = new Random(1);
             report("GET /stats", time(client, token, () -> base + "/stats"));
             report("GET /detections?after=<random depth>&limit=100", time(client, token,

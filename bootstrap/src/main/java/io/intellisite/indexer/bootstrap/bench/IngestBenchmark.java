@@ -27,15 +27,14 @@ final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    static void run(Settings base, long count) throws Exception {
-        try (Infrastructure infra = Infrastructure.start(base)) {
-            Map<String, String> overrides = new HashMap<>(Map.of("KAFKA_BROKER_URL", infra.kafkaBootstrapServers(),
-                    "DATABASE_URL", infra.jdbcUrl(), "DATABASE_USER", infra.databaseUser(), "HTTP_PORT", "0",
-                    "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key",
-                    "THROWAWAY", "true"));
-            for (String tunable : new String[] {"INDEXER_THREADS", "STREAM_THREADS", "COMMIT_INTERVAL_MS", "TOPIC_PARTITIONS"}) {
-                base.optional(tunable).ifPresent(v -> overrides.put(tunable, v));
-            }
+    /** {@code base}: the benchmark's settings; the product then runs on the infrastructure started from them. */
+    static void run(Map<String, String> base, long count) throws Exception {
+        try (Infrastructure infra = Infrastructure.start(Settings.load(base))) {
+            Map<String, String> overrides = new HashMap<>(base);
+            overrides.put("KAFKA_BROKER_URL", infra.kafkaBootstrapServers());
+            overrides.put("DATABASE_URL", infra.jdbcUrl());
+            overrides.put("DATABASE_USER", infra.databaseUser());
+            overrides.put("DATABASE_PASSWORD", infra.databasePassword());
             Settings settings = Settings.load(overrides);
             TopicNames topics = TopicNames.defaults();
             KafkaTopics.ensure(infra.kafkaBootstrapServers(), topics, settings.integer("TOPIC_PARTITIONS", 1, 1000), Duration.ofSeconds(15));

@@ -7,7 +7,6 @@ import io.intellisite.indexer.bootstrap.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,11 +23,7 @@ final class LatencyBenchmark {
     private LatencyBenchmark() {
     }
 
-    static void run(Settings base, int rate, int seconds) throws Exception {
-        Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0", "EMBEDDED_KAFKA_PORT", "0",
-                "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key"));
-        base.optional("COMMIT_INTERVAL_MS").ifPresent(v -> overrides.put("COMMIT_INTERVAL_MS", v));
-        Settings settings = Settings.load(overrides);
+    static void run(Settings settings, int rate, int seconds) throws Exception {
         try (IndexerApplication app = IndexerApplication.start(settings)) {
             String broker = app.infrastructure().kafkaBootstrapServers();
             long[] latencies = new long[rate * seconds];

@@ -9,15 +9,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,13 +31,10 @@ final class SseFanOutBenchmark {
     private SseFanOutBenchmark() {
     }
 
-    static void run(int subscribers, int rate, int seconds) throws Exception {
-        Settings settings = Settings.load(new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0", "EMBEDDED_KAFKA_PORT", "0",
-                "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false", "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key",
-                "ADMIN_USERNAME", "bench", "ADMIN_PASSWORD", "bench-password")));
+    static void run(Settings settings, int subscribers, int rate, int seconds) throws Exception {
         try (IndexerApplication app = IndexerApplication.start(settings)) {
             int port = app.httpPort();
-            String token = token(port);
+            String token = Benchmarks.login(port);
             AtomicLong delivered = new AtomicLong();
             AtomicInteger connected = new AtomicInteger();
             AtomicInteger dropped = new AtomicInteger();
@@ -125,12 +117,5 @@ final class SseFanOutBenchmark {
         } catch (Exception closed) {
             // the benchmark closed the socket
         }
-    }
-
-    private static String token(int port) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=bench&password=bench-password")).build(), HttpResponse.BodyHandlers.ofString());
-        return DetectionJson.read(r.body().getBytes(StandardCharsets.UTF_8)).get("access_token").asText();
     }
 }
