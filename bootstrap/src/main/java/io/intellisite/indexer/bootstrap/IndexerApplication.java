@@ -43,7 +43,6 @@ public final class IndexerApplication implements AutoCloseable {
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private Infrastructure infrastructure;
     private IndexerHttpServer http;
-    private DetectionPipeline pipeline;
 
     public static IndexerApplication start(Settings settings) {
         IndexerApplication app = new IndexerApplication();
@@ -87,7 +86,7 @@ public final class IndexerApplication implements AutoCloseable {
             indexers.add(indexer);
         }
         DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(() -> rules));
-        pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
+        DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
                 Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
                 settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
@@ -151,10 +150,6 @@ public final class IndexerApplication implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
-    }
-
-    public DetectionPipeline pipeline() {
-        return pipeline;
     }
 
     @Override

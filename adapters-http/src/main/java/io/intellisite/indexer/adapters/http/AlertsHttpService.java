@@ -74,14 +74,10 @@ public final class AlertsHttpService implements HttpService {
                         Thread.sleep(LINGER.toMillis());
                     }
                     // Whatever else is queued goes out in the same write.
-                    for (int burst = 0; event.isPresent() && burst < MAX_BURST; burst++) {
+                    for (int burst = 1; event.isPresent(); burst++) {
                         sse.event("alert", event.get().id(), event.get().json());
                         lastId = event.get().id();
-                        event = subscription.next(Duration.ZERO);
-                    }
-                    if (event.isPresent()) {
-                        sse.event("alert", event.get().id(), event.get().json());
-                        lastId = event.get().id();
+                        event = burst < MAX_BURST ? subscription.next(Duration.ZERO) : Optional.empty();
                     }
                     if (subscription.overflowed()) {
                         sse.event("reconnect", null, HttpJson.MAPPER.writeValueAsString(

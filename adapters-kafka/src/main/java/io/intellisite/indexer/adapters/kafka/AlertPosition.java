@@ -23,10 +23,6 @@ public final class AlertPosition {
         return next[partition];
     }
 
-    int partitions() {
-        return next.length;
-    }
-
     AlertPosition after(int partition, long offset) {
         long[] copy = next.clone();
         copy[partition] = Math.max(copy[partition], offset + 1);

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 public final class DetectionPipeline implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DetectionPipeline.class.getName());
     private final KafkaStreams streams;
-    private final DetectionTopology topology;
 
     /** The knobs of the pipeline; {@code extra} passes any Kafka Streams, consumer or producer setting through. */
     public record Settings(String bootstrapServers, String applicationId, Path stateDir, int threads,
@@ -28,7 +27,6 @@ public final class DetectionPipeline implements AutoCloseable {
     }
 
     public DetectionPipeline(DetectionTopology topology, Settings settings) {
-        this.topology = topology;
         this.streams = new KafkaStreams(topology.topology(), properties(settings));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.log(Level.WARNING, "detection pipeline thread failed, replacing it in " + settings.failureBackoff().toMillis() + " ms: " + e.getMessage());
@@ -72,10 +70,6 @@ public final class DetectionPipeline implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
-    }
-
-    public DetectionTopology topology() {
-        return topology;
     }
 
     @Override

@@ -49,15 +49,6 @@ public final class DetectionProducer implements AutoCloseable {
         return sent;
     }
 
-    /** Sends one raw value as is, for tests and for replaying dead letters. */
-    public void sendRaw(byte[] value) {
-        producer.send(new ProducerRecord<>(topic, null, value));
-    }
-
-    public void flush() {
-        producer.flush();
-    }
-
     private static void sleepNanos(long nanos) {
         try {
             Thread.sleep(Duration.ofNanos(nanos));
