@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.AlertRules;
+import io.intellisite.indexer.domain.alert.RuleCondition;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.domain.token.TokenClaims;
@@ -83,7 +84,7 @@ class DomainRulesTest {
         assertTrue(suv.matches(new Detection(2011, "Subaru", "Outback", "Wagon,  suv ")));
         assertFalse(suv.matches(new Detection(2011, "Ford", "Focus", "Sedan, Hatchback")));
         assertFalse(suv.matches(new Detection(2011, "Ford", "X", "SUVs")));
-        AlertRules rules = new AlertRules(List.of(suv, new AlertRule("wagons", "Wagons", Set.of("wagon"))));
+        AlertRules rules = new AlertRules(List.of(suv, new AlertRule("wagons", "Wagons", true, List.of(new RuleCondition.CategoryIn(Set.of("wagon"))))));
         assertEquals(List.of("suspicious-vehicle", "wagons"),
                 rules.matchingIds(new Detection(2011, "Subaru", "Outback", "SUV, Wagon")));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.AlertRules;
+import io.intellisite.indexer.domain.alert.RuleCondition;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,7 +36,7 @@ class DetectionTopologyTest {
     @BeforeEach
     void setUp() {
         AlertRules rules = new AlertRules(List.of(AlertRule.suspiciousCategory("SUV"),
-                new AlertRule("wagons", "Wagons", java.util.Set.of("Wagon"))));
+                new AlertRule("wagons", "Wagons", true, List.of(new RuleCondition.CategoryIn(java.util.Set.of("Wagon"))))));
         topology = new DetectionTopology(topics, new EvaluateAlertRulesService(() -> rules));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");

@@ -3,36 +3,52 @@ package io.intellisite.indexer.domain.alert;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.Require;
 import io.intellisite.indexer.domain.detection.Detection;
-import java.util.Locale;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * A rule that makes a detection suspicious: it matches when any listed category of the detection equals one
- * of the rule's categories, ignoring case and surrounding blanks (the prototype compared the whole string and
- * missed "SUV, Wagon").
+ * A rule that makes a detection suspicious when all its conditions hold. A disabled rule is kept but matches
+ * nothing, so an operator can silence it without losing it.
  */
-public record AlertRule(String id, String name, Set<String> categories) {
+public record AlertRule(String id, String name, boolean enabled, List<RuleCondition> conditions) {
+    public static final String SUSPICIOUS_VEHICLE_ID = "suspicious-vehicle";
+    public static final int MAX_ID = 64;
+
     public AlertRule {
-        id = Require.text(id, "rule id", 64);
-        name = Require.text(name, "rule name", 100);
-        Require.present(categories, "categories");
-        categories = categories.stream().map(AlertRule::normalise).collect(Collectors.toUnmodifiableSet());
-        if (categories.isEmpty() || categories.contains("")) {
-            throw new InvalidValueException("a rule needs at least one non-blank category");
+        id = Require.text(id, "rule id", MAX_ID);
+        if (!id.matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidValueException("rule id may hold only letters, digits, '.', '_' and '-'");
+        }
+        name = Require.text(name, "name", 100);
+        conditions = List.copyOf(Require.present(conditions, "conditions"));
+        if (conditions.isEmpty()) {
+            throw new InvalidValueException("a rule needs at least one condition");
+        }
+        Set<String> fields = new HashSet<>();
+        for (RuleCondition condition : conditions) {
+            if (!fields.add(condition.field())) {
+                throw new InvalidValueException("a rule tests " + condition.field() + " at most once");
+            }
         }
     }
 
-    /** The rule made from {@code SUSPICIOUS_VEHICLE}: one category. */
+    /** The rule made from {@code SUSPICIOUS_VEHICLE}: one category, enabled. */
     public static AlertRule suspiciousCategory(String category) {
-        return new AlertRule("suspicious-vehicle", "Suspicious vehicle: " + category.strip(), Set.of(category));
+        return new AlertRule(SUSPICIOUS_VEHICLE_ID, "Suspicious vehicle: " + category.strip(), true,
+                List.of(new RuleCondition.CategoryIn(Set.of(category))));
     }
 
+    // On the hot path (every detection, every rule): a plain loop.
     public boolean matches(Detection detection) {
-        return detection.categories().stream().map(AlertRule::normalise).anyMatch(categories::contains);
-    }
-
-    private static String normalise(String category) {
-        return category == null ? "" : category.strip().toLowerCase(Locale.ROOT);
+        if (!enabled) {
+            return false;
+        }
+        for (RuleCondition condition : conditions) {
+            if (!condition.matches(detection)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
