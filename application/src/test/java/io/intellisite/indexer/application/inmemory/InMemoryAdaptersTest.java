@@ -1,11 +1,13 @@
 package io.intellisite.indexer.application.inmemory;
 
 import io.intellisite.indexer.application.contract.AlertFeedContract;
+import io.intellisite.indexer.application.contract.AlertRuleRepositoryContract;
 import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
 import io.intellisite.indexer.application.contract.PasswordHasherContract;
 import io.intellisite.indexer.application.contract.TokenContract;
 import io.intellisite.indexer.application.contract.UserRepositoryContract;
 import io.intellisite.indexer.application.port.out.AlertFeed;
+import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.PasswordHasher;
 import io.intellisite.indexer.application.port.out.TokenIssuer;
@@ -30,6 +32,14 @@ class InMemoryAdaptersTest {
         @Override
         protected DetectionRepository emptyRepository() {
             return new InMemoryDetectionRepository();
+        }
+    }
+
+    @Nested
+    class AlertRules extends AlertRuleRepositoryContract {
+        @Override
+        protected AlertRuleRepository emptyRepository() {
+            return new InMemoryAlertRuleRepository();
         }
     }
 

@@ -1,0 +1,28 @@
+package io.intellisite.indexer.application.service;
+
+import io.intellisite.indexer.application.port.in.AccessDeniedException;
+import io.intellisite.indexer.application.port.in.DeleteAlertRuleUseCase;
+import io.intellisite.indexer.application.port.in.NotFoundException;
+import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.out.AlertRulePublisher;
+import io.intellisite.indexer.application.port.out.AlertRuleRepository;
+
+public final class DeleteAlertRuleService implements DeleteAlertRuleUseCase {
+    private final AlertRuleRepository rules;
+    private final AlertRulePublisher publisher;
+
+    public DeleteAlertRuleService(AlertRuleRepository rules, AlertRulePublisher publisher) {
+        this.rules = rules;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void delete(Principal actor, String id) {
+        if (!actor.isAdmin()) {
+            throw new AccessDeniedException();
+        }
+        if (!rules.remove(id, RulePublication.removalOf(publisher, id))) {
+            throw new NotFoundException("rule");
+        }
+    }
+}

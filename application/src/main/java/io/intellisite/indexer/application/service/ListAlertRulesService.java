@@ -1,0 +1,27 @@
+package io.intellisite.indexer.application.service;
+
+import io.intellisite.indexer.application.port.in.ListAlertRulesUseCase;
+import io.intellisite.indexer.application.port.in.NotFoundException;
+import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.out.AlertRuleRepository;
+import io.intellisite.indexer.domain.alert.AlertRule;
+import java.util.List;
+
+/** Any role may read; the principal parameter keeps the bearer check part of the use case's signature. */
+public final class ListAlertRulesService implements ListAlertRulesUseCase {
+    private final AlertRuleRepository rules;
+
+    public ListAlertRulesService(AlertRuleRepository rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public List<AlertRule> list(Principal actor) {
+        return rules.findAll();
+    }
+
+    @Override
+    public AlertRule get(Principal actor, String id) {
+        return rules.findById(id).orElseThrow(() -> new NotFoundException("rule"));
+    }
+}
