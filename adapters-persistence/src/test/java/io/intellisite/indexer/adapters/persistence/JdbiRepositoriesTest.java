@@ -3,8 +3,10 @@ package io.intellisite.indexer.adapters.persistence;
 import static io.intellisite.indexer.application.contract.Fixtures.detection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.intellisite.indexer.application.contract.AlertRuleRepositoryContract;
 import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
 import io.intellisite.indexer.application.contract.UserRepositoryContract;
+import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
@@ -23,6 +25,14 @@ class JdbiRepositoriesTest {
         @Override
         protected UserRepository emptyRepository() {
             return new JdbiUserRepository(TestDatabase.empty().jdbi());
+        }
+    }
+
+    @Nested
+    class AlertRules extends AlertRuleRepositoryContract {
+        @Override
+        protected AlertRuleRepository emptyRepository() {
+            return new JdbiAlertRuleRepository(TestDatabase.empty().jdbi());
         }
     }
 

@@ -24,7 +24,7 @@ final class TestDatabase {
 
     static PostgresDatabase empty() {
         PostgresDatabase db = get();
-        db.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts restart identity cascade"));
+        db.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, alert_rules, alert_rules_seeded restart identity cascade"));
         return db;
     }
 }

@@ -3,6 +3,7 @@ package io.intellisite.indexer.domain.alert;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.Require;
 import io.intellisite.indexer.domain.detection.Detection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,9 @@ public record AlertRule(String id, String name, boolean enabled, List<RuleCondit
             throw new InvalidValueException("rule id may hold only letters, digits, '.', '_' and '-'");
         }
         name = Require.text(name, "name", 100);
-        conditions = List.copyOf(Require.present(conditions, "conditions"));
+        // One order (by field) so that equal rules are equal however their conditions were listed.
+        conditions = Require.present(conditions, "conditions").stream()
+                .sorted(Comparator.comparing(RuleCondition::field)).toList();
         if (conditions.isEmpty()) {
             throw new InvalidValueException("a rule needs at least one condition");
         }
