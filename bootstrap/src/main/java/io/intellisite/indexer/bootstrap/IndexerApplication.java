@@ -4,30 +4,38 @@ import io.intellisite.indexer.adapters.http.HttpUseCases;
 import io.intellisite.indexer.adapters.http.IndexerHttpServer;
 import io.intellisite.indexer.adapters.http.MetricGauge;
 import io.intellisite.indexer.adapters.http.ReadinessCheck;
+import io.intellisite.indexer.adapters.http.RulesHttpService;
 import io.intellisite.indexer.adapters.http.security.JwtTokens;
 import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
 import io.intellisite.indexer.adapters.kafka.DetectionIndexer;
 import io.intellisite.indexer.adapters.kafka.DetectionPipeline;
 import io.intellisite.indexer.adapters.kafka.DetectionTopology;
+import io.intellisite.indexer.adapters.kafka.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertFeed;
+import io.intellisite.indexer.adapters.kafka.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
+import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;
 import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;
 import io.intellisite.indexer.adapters.persistence.JdbiUserRepository;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.application.service.AuthenticateService;
+import io.intellisite.indexer.application.service.CreateAlertRuleService;
 import io.intellisite.indexer.application.service.CreateFirstAdminService;
+import io.intellisite.indexer.application.service.DeleteAlertRuleService;
 import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
 import io.intellisite.indexer.application.service.GetStatsService;
 import io.intellisite.indexer.application.service.IndexDetectionsService;
+import io.intellisite.indexer.application.service.ListAlertRulesService;
 import io.intellisite.indexer.application.service.ListDetectionsService;
 import io.intellisite.indexer.application.service.ListUsersService;
 import io.intellisite.indexer.application.service.LogInService;
 import io.intellisite.indexer.application.service.LoginThrottle;
 import io.intellisite.indexer.application.service.RegisterUserService;
+import io.intellisite.indexer.application.service.SeedAlertRulesService;
+import io.intellisite.indexer.application.service.UpdateAlertRuleService;
 import io.intellisite.indexer.application.service.WatchAlertsService;
 import io.intellisite.indexer.domain.alert.AlertRule;
-import io.intellisite.indexer.domain.alert.AlertRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +67,8 @@ public final class IndexerApplication implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         infrastructure = own(Infrastructure.start(settings));
         boolean demo = infrastructure.isDemo();
-        TopicNames topics = new TopicNames(settings.text("DETECTIONS_TOPIC"), settings.text("ALERTS_TOPIC"), settings.text("DLQ_TOPIC"));
+        TopicNames topics = new TopicNames(settings.text("DETECTIONS_TOPIC"), settings.text("ALERTS_TOPIC"),
+                settings.text("DLQ_TOPIC"), settings.text("RULES_TOPIC"));
         int partitions = settings.integer("TOPIC_PARTITIONS", 1, 10_000);
         JwtTokens tokens = Security.tokens(settings, demo);
 
@@ -76,7 +85,10 @@ public final class IndexerApplication implements AutoCloseable {
         var hasher = new Pbkdf2PasswordHasher(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
         FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
 
-        AlertRules rules = new AlertRules(List.of(AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE"))));
+        var rules = new JdbiAlertRuleRepository(database.jdbi());
+        var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafkaBootstrapServers(), topics.rules(), Duration.ofSeconds(10)));
+        new SeedAlertRulesService(rules, rulePublisher).seed(AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE")));
+        GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
         List<DetectionIndexer> indexers = new ArrayList<>();
         for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
@@ -85,7 +97,7 @@ public final class IndexerApplication implements AutoCloseable {
             indexer.start();
             indexers.add(indexer);
         }
-        DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(() -> rules));
+        DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable);
         DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
                 Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
@@ -98,14 +110,17 @@ public final class IndexerApplication implements AutoCloseable {
         HttpUseCases useCases = new HttpUseCases(
                 new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock)),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed));
+                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed),
+                new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, rulePublisher),
+                        new UpdateAlertRuleService(rules, rulePublisher), new DeleteAlertRuleService(rules, rulePublisher)));
         List<ReadinessCheck> readiness = List.of(new ReadinessCheck("database", database::isReachable),
                 new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
                 new ReadinessCheck("pipeline", pipeline::isRunning,
                         () -> Map.of("state", pipeline.state().name(), "deadLetters", topology.deadLetterCount())),
                 new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy),
                         () -> Map.of("indexed", indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum())),
-                new ReadinessCheck("alerts", () -> true, () -> Map.of("subscribers", alertFeed.subscriberCount())));
+                new ReadinessCheck("alerts", () -> true, () -> Map.of("subscribers", alertFeed.subscriberCount(),
+                        "rulesInForce", ruleTable.current().rules().size())));
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {
             http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,

@@ -108,7 +108,7 @@ final class TestInfrastructure {
         if (database == null) {
             database = PostgresDatabase.connectAndMigrate(postgresUrl(), postgresUser(), postgresPassword(), 8);
         }
-        database.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts restart identity cascade"));
+        database.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, alert_rules, alert_rules_seeded restart identity cascade"));
         return database;
     }
 }

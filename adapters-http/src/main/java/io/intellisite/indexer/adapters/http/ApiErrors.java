@@ -5,6 +5,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.intellisite.indexer.application.port.in.AccessDeniedException;
 import io.intellisite.indexer.application.port.in.AuthenticationFailedException;
+import io.intellisite.indexer.application.port.in.NotFoundException;
+import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.TooManyLoginAttemptsException;
 import io.intellisite.indexer.domain.DomainException;
 import io.intellisite.indexer.domain.InvalidValueException;
@@ -29,6 +31,12 @@ public final class ApiErrors {
                 .error(TooManyLoginAttemptsException.class, (req, res, e) -> {
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
                     HttpJson.error(res, Status.TOO_MANY_REQUESTS_429, e.getMessage());
+                })
+                .error(NotFoundException.class, (req, res, e) -> HttpJson.error(res, Status.NOT_FOUND_404, e.getMessage()))
+                .error(ServiceUnavailableException.class, (req, res, e) -> {
+                    LOG.log(Level.WARNING, e.getMessage() + ": " + e.getCause());
+                    res.header(HeaderNames.RETRY_AFTER, "5");
+                    HttpJson.error(res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
                 })
                 .error(DomainException.class, (req, res, e) -> HttpJson.error(res, Status.BAD_REQUEST_400, e.getMessage()))
                 .error(Exception.class, (req, res, e) -> {

@@ -11,5 +11,5 @@ import io.intellisite.indexer.application.port.in.WatchAlertsUseCase;
 /** The use cases the HTTP adapter drives, handed over by the bootstrap. */
 public record HttpUseCases(LogInUseCase logIn, AuthenticateUseCase authenticate, RegisterUserUseCase register,
                            ListUsersUseCase listUsers, ListDetectionsUseCase listDetections, GetStatsUseCase stats,
-                           WatchAlertsUseCase watchAlerts) {
+                           WatchAlertsUseCase watchAlerts, RulesHttpService.UseCases rules) {
 }

@@ -42,6 +42,7 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers()))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
                 .register("/stats", new StatsHttpService(bearer, useCases.stats()))
+                .register("/rules", new RulesHttpService(bearer, useCases.rules()))
                 .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat()));
         routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
                 .register("/docs", StaticContentService.builder(SWAGGER_UI).build())

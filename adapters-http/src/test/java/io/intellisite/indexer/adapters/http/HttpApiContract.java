@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.adapters.http.security.JwtTokens;
 import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
+import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.application.service.AuthenticateService;
+import io.intellisite.indexer.application.service.CreateAlertRuleService;
 import io.intellisite.indexer.application.service.CreateFirstAdminService;
+import io.intellisite.indexer.application.service.DeleteAlertRuleService;
+import io.intellisite.indexer.application.service.ListAlertRulesService;
+import io.intellisite.indexer.application.service.UpdateAlertRuleService;
 import io.intellisite.indexer.application.service.GetStatsService;
 import io.intellisite.indexer.application.service.ListDetectionsService;
 import io.intellisite.indexer.application.service.ListUsersService;
@@ -19,6 +24,8 @@ import io.intellisite.indexer.application.service.LoginThrottle;
 import io.intellisite.indexer.application.service.RegisterUserService;
 import io.intellisite.indexer.application.service.WatchAlertsService;
 import io.intellisite.indexer.application.inmemory.InMemoryAlertFeed;
+import io.intellisite.indexer.application.inmemory.InMemoryAlertRuleRepository;
+import io.intellisite.indexer.application.inmemory.InMemoryAlertRuleTopic;
 import io.intellisite.indexer.application.inmemory.InMemoryDetectionRepository;
 import io.intellisite.indexer.application.inmemory.InMemoryUserRepository;
 import io.intellisite.indexer.domain.token.TokenPolicy;
@@ -47,6 +54,7 @@ public abstract class HttpApiContract {
     protected IndexerHttpServer server;
     protected DetectionRepository detections;
     protected final InMemoryAlertFeed alerts = new InMemoryAlertFeed(256);
+    protected final InMemoryAlertRuleTopic ruleTopic = new InMemoryAlertRuleTopic();
 
     private final Supplier<UserRepository> emptyUsers;
     private final Supplier<DetectionRepository> emptyDetections;
@@ -71,12 +79,20 @@ public abstract class HttpApiContract {
         JwtTokens tokens = JwtTokens.hmac("a-test-secret-that-is-long-enough-for-hs256", policy);
         var hasher = new Pbkdf2PasswordHasher(1_000);
         new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", ADMIN_PASSWORD);
+        AlertRuleRepository rules = emptyRules();
         HttpUseCases useCases = new HttpUseCases(
                 new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock)),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts));
+                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts),
+                new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, ruleTopic),
+                        new UpdateAlertRuleService(rules, ruleTopic), new DeleteAlertRuleService(rules, ruleTopic)));
         server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat()), useCases,
                 List.of(new ReadinessCheck("test", () -> true)), List.of());
+    }
+
+    /** A fresh, empty rule repository; in memory unless a subclass says otherwise. */
+    protected AlertRuleRepository emptyRules() {
+        return new InMemoryAlertRuleRepository();
     }
 
     /** How often an idle alert stream gets a comment; short in tests that look for it. */
@@ -127,8 +143,12 @@ public abstract class HttpApiContract {
     }
 
     protected HttpResponse<String> postJson(String path, String token, String body) {
+        return sendJson("POST", path, token, body);
+    }
+
+    protected HttpResponse<String> sendJson(String method, String path, String token, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

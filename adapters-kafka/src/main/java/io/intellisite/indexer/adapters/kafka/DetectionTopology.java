@@ -4,11 +4,15 @@ import io.intellisite.indexer.application.port.in.EvaluateAlertRulesUseCase;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * detections → [parse, evaluate rules] → alerts (keyed by make, so one make stays in order) and dead letters
- * (the original bytes, with headers naming the reason and the source position). Indexing is done beside it by
+ * (the original bytes, with headers naming the reason and the source position). The rules topic feeds a
+ * global store on every instance, so a rule change applies everywhere without a restart. Indexing is done beside it by
  * the {@link DetectionIndexer}; see there why.
  */
 public final class DetectionTopology {
@@ -16,11 +20,18 @@ public final class DetectionTopology {
     static final String PROCESSOR = "index-and-alert";
     static final String ALERTS_SINK = "alerts-sink";
     static final String DLQ_SINK = "dead-letter-sink";
+    static final String RULES_SOURCE = "rules-source";
+    static final String RULES_UPDATER = "rules-updater";
     private final AtomicLong deadLetters = new AtomicLong();
     private final Topology topology;
 
-    public DetectionTopology(TopicNames topics, EvaluateAlertRulesUseCase rules) {
+    /** {@code rules} decides alerts from {@code ruleTable}, which this topology keeps equal to the rules topic. */
+    public DetectionTopology(TopicNames topics, EvaluateAlertRulesUseCase rules, GlobalAlertRuleTable ruleTable) {
         topology = new Topology()
+                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(GlobalAlertRuleTable.STORE),
+                                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                        RULES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.rules(), RULES_UPDATER,
+                        ruleTable::updater)
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.detections())
                 .addProcessor(PROCESSOR, () -> new DetectionProcessor(rules, deadLetters), SOURCE)
                 .addSink(ALERTS_SINK, topics.alerts(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR)

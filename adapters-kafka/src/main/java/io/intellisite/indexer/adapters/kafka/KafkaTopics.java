@@ -1,6 +1,7 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Checks that a broker answers and creates the pipeline's topics when they are missing. */
@@ -25,10 +27,17 @@ public final class KafkaTopics {
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             short replication = (short) Math.min(3, admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size());
-            List<NewTopic> missing = List.of(topics.detections(), topics.alerts(), topics.deadLetters()).stream()
+            List<NewTopic> missing = new ArrayList<>(List.of(topics.detections(), topics.alerts(), topics.deadLetters()).stream()
                     .filter(name -> !existing.contains(name))
                     .map(name -> new NewTopic(name, partitions, replication))
-                    .toList();
+                    .toList());
+            if (!existing.contains(topics.rules())) {
+                // Compacted: the latest version of each rule (or its tombstone) is kept for ever, so every
+                // instance rebuilds the full rule table from it. Few rules: one partition keeps changes in order.
+                missing.add(new NewTopic(topics.rules(), 1, replication).configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replication - 1)))));
+            }
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

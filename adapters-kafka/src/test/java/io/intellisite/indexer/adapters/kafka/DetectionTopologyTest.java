@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
-import io.intellisite.indexer.domain.alert.AlertRules;
-import io.intellisite.indexer.domain.alert.RuleCondition;
+import io.intellisite.indexer.domain.alert.RuleConditions;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -32,12 +34,12 @@ class DetectionTopologyTest {
     private TestInputTopic<byte[], byte[]> input;
     private TestOutputTopic<byte[], byte[]> alerts;
     private TestOutputTopic<byte[], byte[]> deadLetters;
+    private TestInputTopic<String, byte[]> rules;
 
     @BeforeEach
     void setUp() {
-        AlertRules rules = new AlertRules(List.of(AlertRule.suspiciousCategory("SUV"),
-                new AlertRule("wagons", "Wagons", true, List.of(new RuleCondition.CategoryIn(java.util.Set.of("Wagon"))))));
-        topology = new DetectionTopology(topics, new EvaluateAlertRulesService(() -> rules));
+        GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
+        topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -45,6 +47,25 @@ class DetectionTopologyTest {
         input = driver.createInputTopic(topics.detections(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(topics.alerts(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        rules = driver.createInputTopic(topics.rules(), new StringSerializer(), new ByteArraySerializer());
+        publish(AlertRule.suspiciousCategory("SUV"));
+        publish(rule("wagons", true, Map.of("category", List.of("Wagon"))));
+    }
+
+    private static AlertRule rule(String id, boolean enabled, Map<String, Object> conditions) {
+        return new AlertRule(id, id, enabled, RuleConditions.fromMap(conditions));
+    }
+
+    private void publish(AlertRule rule) {
+        rules.pipeInput(rule.id(), AlertRuleJson.write(rule));
+    }
+
+    private List<List<String>> alertRuleIds() {
+        return alerts.readRecordsToList().stream().map(r -> {
+            List<String> ids = new ArrayList<>();
+            DetectionJson.read(r.value()).get("rules").forEach(id -> ids.add(id.asText()));
+            return ids;
+        }).toList();
     }
 
     @AfterEach
@@ -80,6 +101,25 @@ class DetectionTopologyTest {
         assertEquals(2, rules.size());
         assertEquals("suspicious-vehicle", rules.get(0).asText());
         assertEquals("wagons", rules.get(1).asText());
+    }
+
+    @Test
+    void ruleChangesOnTheRulesTopicApplyToTheNextRecord() {
+        String lada = "{\"Year\": 1990, \"Make\": \"Lada\", \"Model\": \"Niva\", \"Category\": \"Off-road\"}";
+        send(lada);
+        publish(rule("ladas", true, Map.of("make", List.of("lada"), "year", Map.of("to", 1995))));
+        send(lada);
+        publish(rule("ladas", false, Map.of("make", List.of("lada"))));
+        send(lada);
+        publish(rule("niva", true, Map.of("model", Map.of("equals", "niva"))));
+        publish(rule("old", true, Map.of("year", Map.of("to", 1990))));
+        send(lada);
+        rules.pipeInput("niva", (byte[]) null);
+        rules.pipeInput("broken", "{not a rule".getBytes(StandardCharsets.UTF_8));
+        send(lada);
+        send("{\"Year\": 2019, \"Make\": \"Subaru\", \"Model\": \"Outback\", \"Category\": \"SUV\"}");
+        assertEquals(List.of(List.of("ladas"), List.of("niva", "old"), List.of("old"), List.of("suspicious-vehicle")), alertRuleIds());
+        assertTrue(deadLetters.isEmpty());
     }
 
     @ParameterizedTest

@@ -1,13 +1,16 @@
 package io.intellisite.indexer.application.inmemory;
 
 import io.intellisite.indexer.application.contract.AlertFeedContract;
+import io.intellisite.indexer.application.contract.AlertRulePublisherContract;
 import io.intellisite.indexer.application.contract.AlertRuleRepositoryContract;
 import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
 import io.intellisite.indexer.application.contract.PasswordHasherContract;
 import io.intellisite.indexer.application.contract.TokenContract;
 import io.intellisite.indexer.application.contract.UserRepositoryContract;
 import io.intellisite.indexer.application.port.out.AlertFeed;
+import io.intellisite.indexer.application.port.out.AlertRulePublisher;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
+import io.intellisite.indexer.application.port.out.AlertRuleSource;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.PasswordHasher;
 import io.intellisite.indexer.application.port.out.TokenIssuer;
@@ -40,6 +43,26 @@ class InMemoryAdaptersTest {
         @Override
         protected AlertRuleRepository emptyRepository() {
             return new InMemoryAlertRuleRepository();
+        }
+    }
+
+    @Nested
+    class AlertRuleTopic extends AlertRulePublisherContract {
+        private final InMemoryAlertRuleTopic topic = new InMemoryAlertRuleTopic();
+
+        @Override
+        protected AlertRulePublisher publisher() {
+            return topic;
+        }
+
+        @Override
+        protected List<AlertRuleSource> runningInstances() {
+            return List.of(topic, topic);
+        }
+
+        @Override
+        protected AlertRuleSource startAnotherInstance() {
+            return topic;
         }
     }
 

@@ -1,0 +1,101 @@
+package io.intellisite.indexer.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.intellisite.indexer.domain.detection.Detection;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code /rules} over a real socket: roles, validation, and every change reaching the pipeline's rule table. */
+public abstract class RulesApiTests extends HttpApiContract {
+    private static final String LADAS = """
+            {"name": "Old Ladas", "conditions": {"make": ["Lada"], "year": {"to": 1995}}}""";
+    private static final Detection NIVA = new Detection(1990, "LADA", "Niva", "Off-road");
+
+    private String viewerToken() {
+        assertEquals(201, createUser(adminToken(), "viewer", "viewer@example.com", "viewer").statusCode());
+        return token("viewer", "pass-viewer");
+    }
+
+    @Test
+    void anAdminCreatesReadsReplacesAndDeletesARuleAndThePipelineFollows() {
+        String admin = adminToken();
+        HttpResponse<String> created = postJson("/rules", admin, LADAS);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).get("id").asText();
+        assertEquals("/rules/" + id, created.headers().firstValue("Location").orElse(""));
+        assertEquals(List.of(id), ruleTopic.current().matchingIds(NIVA));
+
+        JsonNode one = json(get("/rules/" + id, viewerToken()));
+        assertEquals("Old Ladas", one.get("name").asText());
+        assertTrue(one.get("enabled").asBoolean());
+        assertEquals("lada", one.get("conditions").get("make").get(0).asText());
+        assertEquals(1995, one.get("conditions").get("year").get("to").asInt());
+        assertEquals(1, json(get("/rules", admin)).get("size").asInt());
+
+        HttpResponse<String> disabled = sendJson("PUT", "/rules/" + id, admin, """
+                {"name": "Old Ladas", "enabled": false, "conditions": {"make": ["Lada"]}}""");
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertEquals(List.of(), ruleTopic.current().matchingIds(NIVA));
+        assertEquals(1, ruleTopic.current().rules().size());
+
+        assertEquals(204, sendJson("DELETE", "/rules/" + id, admin, null).statusCode());
+        assertEquals(List.of(), ruleTopic.current().rules());
+        assertSafeError(get("/rules/" + id, admin), 404);
+        assertSafeError(sendJson("PUT", "/rules/" + id, admin, LADAS), 404);
+        assertSafeError(sendJson("DELETE", "/rules/" + id, admin, null), 404);
+    }
+
+    @Test
+    void viewersReadButCannotChangeAndStrangersGetNothing() {
+        String id = json(postJson("/rules", adminToken(), LADAS)).get("id").asText();
+        String viewer = viewerToken();
+        assertEquals(200, get("/rules", viewer).statusCode());
+        assertSafeError(postJson("/rules", viewer, LADAS), 403);
+        assertSafeError(sendJson("PUT", "/rules/" + id, viewer, LADAS), 403);
+        assertSafeError(sendJson("DELETE", "/rules/" + id, viewer, null), 403);
+        assertSafeError(get("/rules", null), 401);
+        assertSafeError(postJson("/rules", null, LADAS), 401);
+        assertEquals(1, ruleTopic.current().rules().size());
+    }
+
+    @Test
+    void malformedRulesAndRulesThatCouldNeverMatchAreRefusedWithAReason() {
+        String admin = adminToken();
+        for (String body : List.of("not json", "[]", "{\"name\": \"x\"}", "{\"conditions\": {\"make\": [\"a\"]}}",
+                "{\"name\": \"x\", \"conditions\": {}}", "{\"name\": \"x\", \"conditions\": {\"colour\": [\"red\"]}}",
+                "{\"name\": \"x\", \"conditions\": {\"year\": {\"from\": 2015, \"to\": 2000}}}",
+                "{\"name\": \"x\", \"conditions\": {\"year\": {\"from\": 2000.5}}}",
+                "{\"name\": \"x\", \"conditions\": {\"category\": []}}",
+                "{\"name\": \"x\", \"conditions\": {\"model\": {\"like\": \"a\"}}}",
+                "{\"name\": \"x\", \"enabled\": \"yes\", \"conditions\": {\"make\": [\"a\"]}}",
+                "{\"name\": \"x\", \"conditions\": {\"make\": [\"a'); drop table alert_rules; --\"], \"year\": {\"to\": 1800}}}")) {
+            HttpResponse<String> response = postJson("/rules", admin, body);
+            assertSafeError(response, 422);
+        }
+        assertEquals(0, json(get("/rules", admin)).get("size").asInt());
+        assertEquals(List.of(), ruleTopic.current().rules());
+    }
+
+    @Test
+    void whenThePipelineCannotBeToldTheChangeIsRefusedAndNothingIsStored() {
+        String admin = adminToken();
+        String id = json(postJson("/rules", admin, LADAS)).get("id").asText();
+        ruleTopic.reachable(false);
+        HttpResponse<String> refused = postJson("/rules", admin, LADAS);
+        assertSafeError(refused, 503);
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        assertSafeError(sendJson("DELETE", "/rules/" + id, admin, null), 503);
+        assertEquals(1, json(get("/rules", admin)).get("size").asInt());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesRules() {
+        String document = get("/openapi", null).body();
+        assertTrue(document.contains("/rules/{id}"), document);
+        assertTrue(document.contains("Rule:"), document);
+    }
+}
