@@ -10,9 +10,6 @@ import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.FreePort;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stops the other takes over its partitions with nothing lost or doubled.
  */
 class ScaleOutTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Test
     void twoInstancesShareTheWorkAndOneTakesOverWhenTheOtherStops(@TempDir Path dir) throws Exception {
         String run = "scale" + System.nanoTime();
@@ -47,12 +42,12 @@ class ScaleOutTest {
         b.put("HTTP_PORT", String.valueOf(portB));
         try (ProductProcess first = ProductProcess.start(a, dir.resolve("a.log"));
              ProductProcess second = ProductProcess.start(b, dir.resolve("b.log"))) {
-            awaitReady(portA, dir.resolve("a.log"));
-            awaitReady(portB, dir.resolve("b.log"));
+            ProductClient.awaitReady(portA, dir.resolve("a.log"));
+            ProductClient.awaitReady(portB, dir.resolve("b.log"));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()))) {
                 PipelineIntegrationTest.waitFor(() -> indexerMembers(admin, run) == 4, Duration.ofSeconds(30), dir.resolve("b.log"));
             }
-            String token = token(portA);
+            String token = ProductClient.adminToken(portA);
             try (SseTestClient onA = new SseTestClient(URI.create("http://127.0.0.1:" + portA + "/alerts"), Map.of("Authorization", "Bearer " + token));
                  SseTestClient onB = new SseTestClient(URI.create("http://127.0.0.1:" + portB + "/alerts"), Map.of("Authorization", "Bearer " + token))) {
                 Random random = new Random(11);
@@ -97,23 +92,5 @@ class ScaleOutTest {
             }
         }
         return alerts;
-    }
-
-    private static void awaitReady(int port, Path log) throws Exception {
-        PipelineIntegrationTest.waitFor(() -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        }, Duration.ofSeconds(60), log);
-    }
-
-    private static String token(int port) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin-password")).build(), HttpResponse.BodyHandlers.ofString());
-        return DetectionJson.read(r.body().getBytes()).get("access_token").asText();
     }
 }

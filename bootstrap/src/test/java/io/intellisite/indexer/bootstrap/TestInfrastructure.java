@@ -100,6 +100,7 @@ final class TestInfrastructure {
         s.put("DETECTIONS_TOPIC", run + ".detections");
         s.put("ALERTS_TOPIC", run + ".alerts");
         s.put("DLQ_TOPIC", run + ".dlq");
+        s.put("RULES_TOPIC", run + ".rules");
         return s;
     }
 

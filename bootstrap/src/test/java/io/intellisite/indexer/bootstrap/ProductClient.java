@@ -1,0 +1,45 @@
+package io.intellisite.indexer.bootstrap;
+
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A small HTTP client for tests that drive running product instances by their port. */
+final class ProductClient {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ProductClient() {
+    }
+
+    static void awaitReady(int port, Path log) throws Exception {
+        PipelineIntegrationTest.waitFor(() -> {
+            try {
+                return send("GET", port, "/health/ready", null, null).statusCode() == 200;
+            } catch (Exception notYet) {
+                return false;
+            }
+        }, Duration.ofSeconds(60), log);
+    }
+
+    /** A bearer token of the admin that {@link TestInfrastructure#productSettings} configures. */
+    static String adminToken(int port) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin-password")).build(), HttpResponse.BodyHandlers.ofString());
+        return DetectionJson.read(r.body().getBytes()).get("access_token").asText();
+    }
+
+    static HttpResponse<String> send(String method, int port, String path, String token, String jsonBody) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
