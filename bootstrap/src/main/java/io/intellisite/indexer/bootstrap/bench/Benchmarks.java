@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30]},
  * {@code security}, {@code http [--ROWS=1000000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
- * [--SECONDS=20]}: each starts what it needs (throwaway embedded
+ * [--SECONDS=20]} and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures.
  */
 public final class Benchmarks {
@@ -46,8 +46,10 @@ public final class Benchmarks {
                 case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
                 case "sse" -> SseFanOutBenchmark.run(Settings.load(withUser), Integer.parseInt(overrides.getOrDefault("SUBSCRIBERS", "10000")),
                         Integer.parseInt(overrides.getOrDefault("RATE", "500")), Integer.parseInt(overrides.getOrDefault("SECONDS", "20")));
+                case "rules" -> RulesBenchmark.run(Settings.load(withUser), Integer.parseInt(overrides.getOrDefault("CHANGES", "30")),
+                        Integer.parseInt(overrides.getOrDefault("RATE", "1000")));
                 case "http" -> HttpBenchmark.run(Settings.load(withUser), Long.parseLong(overrides.getOrDefault("ROWS", "1000000")));
-                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest, latency, security, http or sse)");
+                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest, latency, security, http, sse or rules)");
             }
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());
