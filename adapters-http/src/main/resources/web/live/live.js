@@ -17,8 +17,9 @@ function authHeaders() {
   return { Authorization: "Bearer " + token };
 }
 
-async function api(path) {
-  const response = await fetch(path, { headers: authHeaders() });
+async function api(path, options = {}) {
+  const headers = { ...authHeaders(), ...(options.body ? { "Content-Type": "application/json" } : {}) };
+  const response = await fetch(path, { ...options, headers });
   if (response.status === 401) {
     logOut();
     throw new Error("session expired");
@@ -26,7 +27,7 @@ async function api(path) {
   if (!response.ok) {
     throw new Error((await response.json()).error || response.statusText);
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }
 
 async function logIn(event) {
@@ -65,6 +66,7 @@ function start() {
   refreshStats();
   statsTimer = setInterval(refreshStats, STATS_REFRESH_MS);
   loadPage(null, 1);
+  startRules(claims.role === "admin");
 }
 
 function setState(text, cls) {
@@ -92,7 +94,7 @@ function showAlert(alert) {
   li.className = "alert";
   const time = new Date(alert.detectedAt).toLocaleTimeString();
   li.textContent = time + "  " + alert.Year + " " + alert.Make + " " + alert.Model + " (" + alert.Category + ")"
-    + "  rules: " + alert.rules.join(", ");
+    + "  rules: " + alert.rules.map(ruleName).join(", ");
   const list = $("alerts");
   list.insertBefore(li, list.firstChild);
   while (list.children.length > MAX_ALERTS_SHOWN) list.removeChild(list.lastChild);

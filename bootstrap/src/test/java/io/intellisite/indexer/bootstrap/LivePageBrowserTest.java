@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The live page in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
- * log in, see an alert produced after the page opened appear within seconds, see the chart and the table.
+ * log in, see an alert produced after the page opened appear within seconds, see the chart and the table, and
+ * as an admin add a rule, see it raise an alert, disable it and delete it.
  */
 class LivePageBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -57,12 +58,35 @@ class LivePageBrowserTest {
                 assertTrue(browser.findElement(By.id("chart")).getText().contains("Land Rover"));
                 browser.findElement(By.id("first-page")).click();
                 wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#detections tr"), 2));
+
+                manageARule(browser, wait, s.get("DETECTIONS_TOPIC"));
                 Files.write(Path.of("target", "live-page.png"),
                         ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /** An admin adds a rule, sees it raise an alert named after it, disables it and deletes it. */
+    private static void manageARule(WebDriver browser, WebDriverWait wait, String topic) throws Exception {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), "Suspicious vehicle: SUV"));
+        browser.findElement(By.id("rule-name")).sendKeys("Old Fords");
+        browser.findElement(By.id("rule-makes")).sendKeys("Ford");
+        browser.findElement(By.id("rule-year-to")).sendKeys("2020");
+        browser.findElement(By.id("add-rule")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), "make in ford; year …–2020"));
+        By fordRow = By.xpath("//tbody[@id='rules']/tr[td[1][text()='Old Fords']]");
+
+        produce(topic, new Detection(2018, "Ford", "Fiesta", "Hatchback"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Ford Fiesta (Hatchback) rules: Old Fords"));
+
+        browser.findElement(fordRow).findElement(By.className("toggle-rule")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(fordRow, "off"));
+        browser.findElement(fordRow).findElement(By.className("delete-rule")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.numberOfElementsToBe(fordRow, 0));
+        assertEquals(1, browser.findElements(By.cssSelector("#rules tr")).size(), "only the seeded rule is left");
     }
 
     private static WebDriver chromium(Path dir) {
