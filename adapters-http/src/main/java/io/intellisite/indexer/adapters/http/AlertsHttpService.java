@@ -35,6 +35,7 @@ public final class AlertsHttpService implements HttpService {
     private final BearerAuthentication bearer;
     private final WatchAlertsUseCase watch;
     private final Duration heartbeat;
+    private final AlertFrames frames = new AlertFrames();
 
     public AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, Duration heartbeat) {
         this.bearer = bearer;
@@ -75,7 +76,7 @@ public final class AlertsHttpService implements HttpService {
                     }
                     // Whatever else is queued goes out in the same write.
                     for (int burst = 1; event.isPresent(); burst++) {
-                        sse.event("alert", event.get().id(), event.get().json());
+                        sse.write(frames.frame(event.get()));
                         lastId = event.get().id();
                         event = burst < MAX_BURST ? subscription.next(Duration.ZERO) : Optional.empty();
                     }

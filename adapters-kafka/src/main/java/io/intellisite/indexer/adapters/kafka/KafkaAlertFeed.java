@@ -24,15 +24,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * One {@code read_committed} consumer per instance, with no consumer group (so instances never split the
- * alerts between them), reads every partition of the alerts topic and fans each alert out to the bounded
- * queue of every subscriber. A subscriber costs a queue, not a broker connection; resuming costs one
- * short-lived consumer that replays from the subscriber's position up to where it joined the live feed.
+ * alerts between them), reads every partition of the alerts topic into one {@link AlertRing} that every
+ * subscriber reads from. A subscriber costs a position in the ring, not a broker connection or a queue;
+ * resuming costs one short-lived consumer that replays from the subscriber's position up to where it joined
+ * the live feed.
  */
 public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaAlertFeed.class.getName());
     private final Map<String, Object> consumerConfig;
     private final String topic;
-    private final int queueCapacity;
+    private final AlertRing ring;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions;
     private final Set<LiveSubscription> subscribers = ConcurrentHashMap.newKeySet();
@@ -49,7 +50,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
         this.topic = topic;
-        this.queueCapacity = queueCapacity;
+        this.ring = new AlertRing(queueCapacity);
         this.consumer = newConsumer();
         this.partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
@@ -72,11 +73,15 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
             while (!closing) {
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
+                    AlertPosition after = position.after(r.partition(), r.offset());
+                    AlertEvent event = event(r, after);
                     synchronized (lock) {
-                        position = position.after(r.partition(), r.offset());
-                        AlertEvent event = event(r, position);
-                        subscribers.forEach(s -> s.offer(event));
+                        position = after;
+                        ring.append(event);
                     }
+                }
+                if (!records.isEmpty()) {
+                    ring.signal();
                 }
             }
         } catch (WakeupException stop) {
@@ -104,7 +109,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         LiveSubscription live;
         AlertPosition joinedAt;
         synchronized (lock) {
-            live = new LiveSubscription(queueCapacity, subscribers::remove);
+            live = new LiveSubscription(ring, ring.head(), subscribers::remove);
             subscribers.add(live);
             joinedAt = position;
         }
@@ -124,6 +129,5 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         closing = true;
         consumer.wakeup();
         thread.join(10_000);
-        subscribers.forEach(LiveSubscription::close);
     }
 }

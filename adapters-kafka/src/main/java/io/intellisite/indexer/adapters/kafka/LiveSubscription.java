@@ -4,45 +4,59 @@ import io.intellisite.indexer.application.port.in.AlertEvent;
 import io.intellisite.indexer.application.port.in.AlertSubscription;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** A subscriber's bounded queue: when it is full the subscriber is cut off, so it never slows the others. */
+/**
+ * A subscriber's position in the shared {@link AlertRing}: it holds no alerts of its own, so a slow
+ * subscriber costs the others nothing; once the ring has overwritten what it has not read yet, it is cut off.
+ */
 final class LiveSubscription implements AlertSubscription {
-    private final ArrayBlockingQueue<AlertEvent> queue;
+    private final AlertRing ring;
     private final Consumer<LiveSubscription> onClose;
+    private long next;
     private volatile boolean overflowed;
 
-    LiveSubscription(int capacity, Consumer<LiveSubscription> onClose) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+    LiveSubscription(AlertRing ring, long from, Consumer<LiveSubscription> onClose) {
+        this.ring = ring;
+        this.next = from;
         this.onClose = onClose;
-    }
-
-    /** Called by the feed thread; never blocks. */
-    void offer(AlertEvent event) {
-        if (!overflowed && !queue.offer(event)) {
-            overflowed = true;
-            onClose.accept(this);
-        }
     }
 
     @Override
     public Optional<AlertEvent> next(Duration timeout) throws InterruptedException {
-        if (overflowed) {
-            return Optional.empty();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!overflowed) {
+            if (next < ring.head()) {
+                AlertEvent event = ring.at(next);
+                if (event == null) {
+                    overflowed = true;
+                    onClose.accept(this);
+                    break;
+                }
+                next++;
+                return Optional.of(event);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            ring.await(next, left);
         }
-        return Optional.ofNullable(queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        return Optional.empty();
     }
 
+    /** Also true as soon as the ring has overwritten an alert this subscriber has not read, read or not. */
     @Override
     public boolean overflowed() {
+        if (!overflowed && ring.head() - next > ring.capacity()) {
+            overflowed = true;
+            onClose.accept(this);
+        }
         return overflowed;
     }
 
     @Override
     public void close() {
         onClose.accept(this);
-        queue.clear();
     }
 }
