@@ -31,7 +31,7 @@ public final class AlertsHttpService implements HttpService {
     /** How long a disconnected EventSource waits before it reconnects. */
     private static final Duration RETRY = Duration.ofSeconds(3);
     private static final int MAX_BURST = 256;
-    private static final Duration LINGER = Duration.ofMillis(50);
+    private static final Duration LINGER = Duration.ofMillis(20);
     private final BearerAuthentication bearer;
     private final WatchAlertsUseCase watch;
     private final Duration heartbeat;

@@ -1,0 +1,91 @@
+package io.intellisite.indexer.bootstrap.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The subscribers of the SSE benchmark, in their own JVM so that their sockets do not count against the
+ * server process's open-file limit: {@code SseClients <port> <token> <subscribers>}. Prints
+ * {@code connected} once every stream is open; on a line {@code report <warm-up end, epoch ms>} on stdin,
+ * prints {@code result <delivered> <dropped> <p50> <p99> <max>} (latencies in ms, sampled on one subscriber
+ * in a hundred) and exits.
+ */
+public final class SseClients {
+    private static final AtomicLong DELIVERED = new AtomicLong();
+    private static final AtomicInteger CONNECTED = new AtomicInteger();
+    private static final AtomicInteger DROPPED = new AtomicInteger();
+    private static final ConcurrentLinkedQueue<long[]> SAMPLES = new ConcurrentLinkedQueue<>();
+
+    private SseClients() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        String token = args[1];
+        int subscribers = Integer.parseInt(args[2]);
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            Socket socket = new Socket("127.0.0.1", port);
+            sockets.add(socket);
+            boolean sample = i % 100 == 0;
+            Thread.ofVirtual().start(() -> read(socket, token, sample));
+        }
+        while (CONNECTED.get() < subscribers) {
+            Thread.sleep(100);
+        }
+        System.out.println("connected");
+        BufferedReader control = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = control.readLine();
+        long warmUpEnds = Long.parseLong(line.split(" ")[1]);
+        long[] latencies = SAMPLES.stream().filter(s -> s[0] >= warmUpEnds).mapToLong(s -> s[1] - s[0]).sorted().toArray();
+        if (latencies.length == 0) {
+            latencies = new long[] {-1};
+        }
+        System.out.printf("result %d %d %d %d %d%n", DELIVERED.get(), DROPPED.get(), latencies[latencies.length / 2],
+                latencies[(int) (latencies.length * 0.99)], latencies[latencies.length - 1]);
+        System.out.flush();
+        for (Socket s : sockets) {
+            s.close();
+        }
+        System.exit(0);
+    }
+
+    private static void read(Socket socket, String token, boolean sample) {
+        try (socket) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /alerts HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream raw = socket.getInputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 16 * 1024);
+            String line;
+            boolean counted = false;
+            while ((line = in.readLine()) != null) {
+                if (!counted && line.startsWith(": alerts")) {
+                    CONNECTED.incrementAndGet();
+                    counted = true;
+                } else if (line.startsWith("event: reconnect")) {
+                    DROPPED.incrementAndGet();
+                } else if (line.startsWith("data: {\"id\"")) {
+                    DELIVERED.incrementAndGet();
+                    if (sample) {
+                        int at = line.indexOf("\"detectedAt\":\"") + 14;
+                        long detectedAt = java.time.Instant.parse(line.substring(at, line.indexOf('"', at))).toEpochMilli();
+                        SAMPLES.add(new long[] {detectedAt, System.currentTimeMillis()});
+                    }
+                }
+            }
+        } catch (Exception closed) {
+            // the benchmark is over
+        }
+    }
+}
