@@ -93,7 +93,7 @@ public final class IndexerApplication implements AutoCloseable {
         for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
                     settings.text("APPLICATION_ID") + "-indexer", topics.detections(), new IndexDetectionsService(detections),
-                    Duration.ofSeconds(5), Map.of()));
+                    Duration.ofSeconds(5), Map.copyOf(settings.kafkaProperties("KAFKA_INDEXER_"))));
             indexer.start();
             indexers.add(indexer);
         }
@@ -102,7 +102,7 @@ public final class IndexerApplication implements AutoCloseable {
                 infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
                 Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
                 settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
-                Duration.ofSeconds(2), Map.of())));
+                Duration.ofSeconds(2), settings.kafkaProperties("KAFKA_STREAMS_"))));
         pipeline.start();
 
         KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),

@@ -3,8 +3,10 @@ package io.intellisite.indexer.bootstrap;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Every setting of the product, by its environment variable's name. Sources, strongest first: explicit
@@ -47,8 +49,24 @@ public final class Settings {
         }
     }
 
+    /**
+     * Every setting named {@code prefix + NAME}, as a Kafka client property: {@code KAFKA_STREAMS_NUM_STANDBY_REPLICAS}
+     * with prefix {@code KAFKA_STREAMS_} gives {@code num.standby.replicas}. Kafka property names use dots where an
+     * environment variable can only have underscores; none has an underscore of its own.
+     */
+    public Map<String, String> kafkaProperties(String prefix) {
+        Map<String, String> properties = new TreeMap<>();
+        config.traverse().filter(Config::isLeaf).forEach(node -> {
+            String name = node.key().toString();
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                properties.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), text(name));
+            }
+        });
+        return properties;
+    }
+
     public boolean flag(String name) {
-        String raw = text(name).toLowerCase(java.util.Locale.ROOT);
+        String raw = text(name).toLowerCase(Locale.ROOT);
         return switch (raw) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;

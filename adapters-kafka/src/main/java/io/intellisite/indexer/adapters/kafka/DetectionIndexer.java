@@ -45,18 +45,20 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     public DetectionIndexer(String bootstrapServers, String groupId, String topic, IndexDetectionsUseCase index,
                             Duration maxBackoff, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Only records of committed transactions: aborted attempts are never indexed.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000));
         config.putAll(extra);
+        // What the exactly-once indexing rests on cannot be overridden.
+        config.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // Only records of committed transactions: aborted attempts are never indexed.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         this.index = index;

@@ -21,7 +21,11 @@ public final class DetectionPipeline implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DetectionPipeline.class.getName());
     private final KafkaStreams streams;
 
-    /** The knobs of the pipeline; {@code extra} passes any Kafka Streams, consumer or producer setting through. */
+    /**
+     * The knobs of the pipeline; {@code extra} passes any Kafka Streams setting through (client settings with
+     * Streams' prefixes: {@code consumer.}, {@code producer.}, {@code global.consumer.}), except the
+     * processing guarantee, application id and bootstrap servers.
+     */
     public record Settings(String bootstrapServers, String applicationId, Path stateDir, int threads,
                            Duration commitInterval, Duration failureBackoff, Map<String, String> extra) {
     }
@@ -56,6 +60,10 @@ public final class DetectionPipeline implements AutoCloseable {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.putAll(s.extra());
+        // Tuning may be overridden, the guarantee and the identity may not.
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         return p;
     }
 
