@@ -44,6 +44,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 
 /** One running instance: infrastructure, database, pipeline and HTTP server, closed in reverse order. */
@@ -80,15 +82,17 @@ public final class IndexerApplication implements AutoCloseable {
         }
         Admin kafkaAdmin = own(Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers())));
 
+        var rules = new JdbiAlertRuleRepository(database.jdbi());
+        var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafkaBootstrapServers(), topics.rules(), Duration.ofSeconds(10)));
+        AlertRule firstRule = AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE"));
+        // Seeding and repairing the rules topic takes about a second of round trips: overlap it with the rest of
+        // the start, but finish it before the pipeline judges its first record.
+        CompletableFuture<Void> rulesPublished = CompletableFuture.runAsync(() -> new SeedAlertRulesService(rules, rulePublisher).seed(firstRule));
+        GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
         var users = new JdbiUserRepository(database.jdbi());
         var detections = new JdbiDetectionRepository(database.jdbi());
         var hasher = new Pbkdf2PasswordHasher(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
         FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
-
-        var rules = new JdbiAlertRuleRepository(database.jdbi());
-        var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafkaBootstrapServers(), topics.rules(), Duration.ofSeconds(10)));
-        new SeedAlertRulesService(rules, rulePublisher).seed(AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE")));
-        GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
         List<DetectionIndexer> indexers = new ArrayList<>();
         for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
@@ -103,6 +107,12 @@ public final class IndexerApplication implements AutoCloseable {
                 Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
                 settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
                 Duration.ofSeconds(2), settings.kafkaProperties("KAFKA_STREAMS_"))));
+        try {
+            rulesPublished.join();
+        } catch (CompletionException e) {
+            throw new StartupException("KAFKA_BROKER_URL", "cannot publish the alert rules to " + topics.rules() + ": "
+                    + Infrastructure.rootMessage(e));
+        }
         pipeline.start();
 
         KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
