@@ -107,7 +107,7 @@ class PipelineIntegrationTest {
         }
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String broker, String topic, long expected, String isolation) {
+    static List<ConsumerRecord<byte[], byte[]>> readAll(String broker, String topic, long expected, String isolation) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "check-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "isolation.level", isolation), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -1,0 +1,107 @@
+package io.intellisite.indexer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intellisite.indexer.adapters.kafka.DeadLetterHeaders;
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 1,000 poison records of every kind mixed into 100,000: every one reaches the dead-letter topic unchanged with
+ * its reason, every other record is indexed once, and the stream never stops.
+ */
+class PoisonFloodTest {
+    private static final int TOTAL = 100_000;
+    private static final int POISON_EVERY = 100;
+    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
+
+    /** One of each kind the pipeline must refuse, with the reason it must give. */
+    private record Poison(byte[] value, String reason) {
+        static Poison of(String value, String reason) {
+            return new Poison(value.getBytes(StandardCharsets.UTF_8), reason);
+        }
+    }
+
+    private static final List<Poison> KINDS = List.of(
+            new Poison(null, "EMPTY"), new Poison(new byte[0], "EMPTY"),
+            Poison.of("{\"Year\": 2011, \"Make\": \"T\", \"Model\": \"" + "x".repeat(70_000) + "\", \"Category\": \"SUV\"}", "TOO_LARGE"),
+            Poison.of("not json", "NOT_JSON"), Poison.of("{\"Year\": 2011,", "NOT_JSON"),
+            new Poison(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}, "NOT_JSON"),
+            Poison.of("[1, 2]", "NOT_AN_OBJECT"), Poison.of("\"SUV\"", "NOT_AN_OBJECT"), Poison.of("42", "NOT_AN_OBJECT"),
+            Poison.of("{\"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": \"2011\", \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 1700, \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 2011.5, \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 2011, \"Make\": 7, \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \" \", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\", \"Category\": \" , \"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 2011, \"Make\": \"" + "m".repeat(101) + "\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 2011, \"Make\": \"A'); drop table detections; --\", \"Model\": null, \"Category\": \"SUV\"}", "INVALID_FIELDS"));
+
+    @Test
+    void everyPoisonRecordIsDeadLetteredUnchangedAndEveryOtherIsIndexedOnce(@TempDir Path dir) throws Exception {
+        String run = "poison" + System.nanoTime();
+        PostgresDatabase db = TestInfrastructure.emptyDatabase();
+        Map<String, String> settings = TestInfrastructure.productSettings(dir, run);
+        List<byte[]> poisonSent = new ArrayList<>();
+        Map<String, Integer> reasonsSent = new TreeMap<>();
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(settings));
+             var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
+                     "linger.ms", 10, "max.request.size", 2_000_000), new ByteArraySerializer(), new ByteArraySerializer())) {
+            VehicleCatalog catalog = VehicleCatalog.load(new Random(3));
+            for (int i = 0; i < TOTAL; i++) {
+                byte[] value;
+                if (i % POISON_EVERY == 0) {
+                    Poison poison = KINDS.get(i / POISON_EVERY % KINDS.size());
+                    value = poison.value();
+                    poisonSent.add(value);
+                    reasonsSent.merge(poison.reason(), 1, Integer::sum);
+                } else {
+                    value = DetectionJson.detection(catalog.next());
+                }
+                // One partition keeps the send order, so each dead letter can be matched to what was sent.
+                producer.send(new ProducerRecord<>(run + ".detections", 0, null, value));
+            }
+            producer.flush();
+            int valid = TOTAL - poisonSent.size();
+            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= valid,
+                    Duration.ofSeconds(120), NO_LOG);
+
+            List<ConsumerRecord<byte[], byte[]>> dead = PipelineIntegrationTest.readAll(TestInfrastructure.kafkaBootstrapServers(),
+                    run + ".dlq", poisonSent.size(), "read_committed");
+            assertEquals(poisonSent.size(), dead.size());
+            Map<String, Integer> reasonsSeen = new TreeMap<>();
+            dead.sort((a, b) -> Long.compare(offset(a), offset(b)));
+            for (int i = 0; i < dead.size(); i++) {
+                assertArrayEquals(poisonSent.get(i), dead.get(i).value(), "dead letter " + i + " is the record as sent");
+                reasonsSeen.merge(DeadLetterHeaders.value(dead.get(i).headers(), DeadLetterHeaders.REASON), 1, Integer::sum);
+            }
+            assertEquals(reasonsSent, reasonsSeen);
+            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
+            assertEquals(0, PipelineIntegrationTest.count(db, """
+                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
+                    on g.make = m.make where m.count is distinct from g.n"""));
+        }
+    }
+
+    private static long offset(ConsumerRecord<byte[], byte[]> deadLetter) {
+        return Long.parseLong(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.SOURCE_OFFSET));
+    }
+}
