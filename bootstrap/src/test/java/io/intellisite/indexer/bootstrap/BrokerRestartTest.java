@@ -1,0 +1,112 @@
+package io.intellisite.indexer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.embedded.DataDirectory;
+import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
+import io.intellisite.indexer.embedded.FreePort;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker is stopped mid-stream and started again on the same data: the instance says it is not ready
+ * meanwhile, recovers by itself, and every detection is indexed once and every alert seen once.
+ */
+class BrokerRestartTest {
+    private static final int TOTAL = 20_000;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
+
+    @Test
+    void theInstanceRidesOutABrokerRestartWithNothingLostOrDoubled(@TempDir Path dir) throws Exception {
+        int port = FreePort.pick();
+        DataDirectory kafkaData = new DataDirectory(dir.resolve("kafka"), false);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaData, port);
+        String run = "broker" + System.nanoTime();
+        PostgresDatabase db = TestInfrastructure.emptyDatabase();
+        Map<String, String> settings = TestInfrastructure.productSettings(dir.resolve("data"), run);
+        settings.put("KAFKA_BROKER_URL", broker.bootstrapServers());
+        AtomicLong expectedAlerts = new AtomicLong();
+        String bootstrapServers = broker.bootstrapServers();
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(settings))) {
+            String ready = "http://127.0.0.1:" + app.httpPort() + "/health/ready";
+            Thread producer = Thread.ofPlatform().start(() -> produce(bootstrapServers, run + ".detections", expectedAlerts));
+            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") > 2_000,
+                    Duration.ofSeconds(60), NO_LOG);
+
+            broker.close();
+            PipelineIntegrationTest.waitFor(() -> status(ready) == 503, Duration.ofSeconds(30), NO_LOG);
+            Thread.sleep(5_000);
+            assertEquals(503, status(ready), "not ready while the broker is down");
+            long storedWhileDown = PipelineIntegrationTest.count(db, "select count(*) from detections");
+
+            broker = EmbeddedKafkaBroker.start(kafkaData, port);
+            producer.join();
+            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= TOTAL,
+                    Duration.ofSeconds(120), NO_LOG);
+            PipelineIntegrationTest.waitFor(() -> status(ready) == 200, Duration.ofSeconds(60), NO_LOG);
+            assertEquals(TOTAL, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+            assertEquals(TOTAL, PipelineIntegrationTest.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
+            assertEquals(0, PipelineIntegrationTest.count(db, """
+                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
+                    on g.make = m.make where m.count is distinct from g.n"""));
+            var alerts = PipelineIntegrationTest.readAll(bootstrapServers, run + ".alerts", expectedAlerts.get(), "read_committed");
+            Set<String> ids = new HashSet<>();
+            alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
+            assertEquals(expectedAlerts.get(), alerts.size(), "each alert exactly once to a read_committed reader");
+            assertEquals(expectedAlerts.get(), ids.size());
+            System.out.printf("broker restarted with %,d of %,d detections stored; all stored once afterwards%n", storedWhileDown, TOTAL);
+        } finally {
+            broker.close();
+        }
+    }
+
+    /** 20,000 detections at about 1,000/s; the idempotent producer rides out the restart itself. */
+    private static void produce(String broker, String topic, AtomicLong expectedAlerts) {
+        VehicleCatalog catalog = VehicleCatalog.load(new Random(8));
+        AlertRule suv = AlertRule.suspiciousCategory("SUV");
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "enable.idempotence", true,
+                "acks", "all", "linger.ms", 5, "delivery.timeout.ms", 180_000, "max.block.ms", 180_000),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < TOTAL; i++) {
+                Detection d = catalog.next();
+                expectedAlerts.addAndGet(suv.matches(d) ? 1 : 0);
+                producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(d)));
+                if (i % 100 == 99) {
+                    Thread.sleep(100);
+                }
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
