@@ -19,11 +19,12 @@ import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL goes away mid-stream: the indexer pauses and says so on /health/ready, retries with back-off,
+ * PostgreSQL goes away mid-stream (5 s; 30 s under {@code -Pslow}): the indexer pauses and says so on /health/ready, retries with back-off,
  * and when the database is back it resumes by itself with nothing lost or doubled.
  */
 class DatabaseOutageTest {
@@ -32,6 +33,16 @@ class DatabaseOutageTest {
 
     @Test
     void theIndexerPausesWhileTheDatabaseIsDownAndResumesWithNothingLostOrDoubled(@TempDir Path dir) throws Exception {
+        outage(Duration.ofSeconds(5), dir);
+    }
+
+    @Test
+    @Tag("slow")
+    void theSameWithTheDatabaseDownForThirtySeconds(@TempDir Path dir) throws Exception {
+        outage(Duration.ofSeconds(30), dir);
+    }
+
+    private static void outage(Duration down, Path dir) throws Exception {
         int pgPort = FreePort.pick();
         DataDirectory pgDir = new DataDirectory(dir.resolve("pg"), false);
         EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.start(pgDir, pgPort);
@@ -48,9 +59,10 @@ class DatabaseOutageTest {
             PipelineIntegrationTest.waitFor(() -> count(check) == 1_000, Duration.ofSeconds(30), NO_LOG);
 
             postgres.close();
+            long downSince = System.nanoTime();
             produce(run + ".detections", catalog, 1_000);
             PipelineIntegrationTest.waitFor(() -> status(ready) == 503, Duration.ofSeconds(30), NO_LOG);
-            Thread.sleep(5_000);
+            Thread.sleep(Math.max(0, down.toMillis() - Duration.ofNanos(System.nanoTime() - downSince).toMillis()));
             assertEquals(503, status(ready), "still not ready while the database is down");
 
             postgres = EmbeddedPostgresDatabase.start(pgDir, pgPort);

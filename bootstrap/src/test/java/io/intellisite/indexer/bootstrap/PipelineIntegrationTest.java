@@ -25,45 +25,57 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on the real broker and PostgreSQL, run by the product's own command in its own JVM:
- * 10,000 records with 300 poison ones, the product killed with SIGKILL mid-way, then restarted.
+ * 10,000 records (1,000,000 under {@code -Pslow}), one in 33 poison, the product killed with SIGKILL mid-way,
+ * then restarted.
  */
 class PipelineIntegrationTest {
-    private static final int TOTAL = 10_000;
     private static final int POISON_EVERY = 33;
 
     @Test
     void everyValidDetectionIsStoredOnceEveryPoisonRecordIsDeadLetteredAndEveryAlertSeenOnceAcrossAKill(@TempDir Path dir)
             throws Exception {
+        killAndRestart(10_000, dir);
+    }
+
+    @Test
+    @Tag("slow")
+    void theSameWithAMillionRecords(@TempDir Path dir) throws Exception {
+        killAndRestart(1_000_000, dir);
+    }
+
+    private static void killAndRestart(int total, Path dir) throws Exception {
         String run = "it" + UUID.randomUUID().toString().substring(0, 8);
         String broker = TestInfrastructure.kafkaBootstrapServers();
         PostgresDatabase db = TestInfrastructure.emptyDatabase();
         Map<String, String> settings = TestInfrastructure.productSettings(dir, run);
 
         List<Detection> valid = new ArrayList<>();
-        List<byte[]> records = records(valid);
+        List<byte[]> records = records(total, valid);
         AlertRule suv = AlertRule.suspiciousCategory("SUV");
         long expectedAlerts = valid.stream().filter(suv::matches).count();
 
         ProductProcess first = ProductProcess.start(settings, dir.resolve("first.log"));
-        Thread producer = Thread.ofPlatform().start(() -> produce(broker, run + ".detections", records));
-        waitFor(() -> count(db, "select count(*) from detections") > 500, Duration.ofSeconds(60), dir.resolve("first.log"));
+        // Small runs are produced slowly so that the kill lands mid-stream; a large one is mid-stream anyway.
+        Thread producer = Thread.ofPlatform().start(() -> produce(broker, run + ".detections", records, total <= 10_000));
+        waitFor(() -> count(db, "select count(*) from detections") > total / 20, Duration.ofSeconds(60 + total / 10_000), dir.resolve("first.log"));
         first.kill();
         producer.join();
         long storedAtKill = count(db, "select count(*) from detections");
 
         try (ProductProcess second = ProductProcess.start(settings, dir.resolve("second.log"))) {
-            waitFor(() -> count(db, "select count(*) from detections") >= valid.size(), Duration.ofSeconds(90), dir.resolve("second.log"));
+            waitFor(() -> count(db, "select count(*) from detections") >= valid.size(), Duration.ofSeconds(90 + total / 5_000), dir.resolve("second.log"));
             assertEquals(valid.size(), count(db, "select count(*) from detections"));
             assertEquals(valid.size(), count(db, "select count(distinct id) from detections"));
             assertEquals(0, count(db, """
                     select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
                     on g.make = m.make where m.count is distinct from g.n"""));
-            List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(broker, run + ".dlq", TOTAL / POISON_EVERY + 1, "read_committed");
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(broker, run + ".dlq", total / POISON_EVERY + 1, "read_committed");
             assertEquals(records.size() - valid.size(), deadLetters.size());
             deadLetters.forEach(r -> assertTrue(DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON) != null));
             List<ConsumerRecord<byte[], byte[]>> alerts = readAll(broker, run + ".alerts", expectedAlerts, "read_committed");
@@ -75,12 +87,12 @@ class PipelineIntegrationTest {
         System.out.printf("killed with %d of %d valid detections stored; all stored once after restart%n", storedAtKill, valid.size());
     }
 
-    private static List<byte[]> records(List<Detection> valid) {
+    private static List<byte[]> records(int total, List<Detection> valid) {
         VehicleCatalog catalog = VehicleCatalog.load(new Random(42));
         String[] poison = {"not json", "[1,2]", "{\"Year\": \"x\", \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}",
             "{\"Make\": \"A\"}", "", "{\"Year\": 2011, \"Make\": \"" + "m".repeat(200) + "\", \"Model\": \"B\", \"Category\": \"SUV\"}"};
         List<byte[]> out = new ArrayList<>();
-        for (int i = 0; i < TOTAL; i++) {
+        for (int i = 0; i < total; i++) {
             if (i % POISON_EVERY == 0) {
                 out.add(poison[i % poison.length].getBytes(StandardCharsets.UTF_8));
             } else {
@@ -92,12 +104,12 @@ class PipelineIntegrationTest {
         return out;
     }
 
-    private static void produce(String broker, String topic, List<byte[]> records) {
+    private static void produce(String broker, String topic, List<byte[]> records, boolean slowly) {
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "linger.ms", 5),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < records.size(); i++) {
                 producer.send(new ProducerRecord<>(topic, null, records.get(i)));
-                if (i % 1000 == 999) {
+                if (slowly && i % 1000 == 999) {
                     producer.flush();
                     Thread.sleep(150);
                 }

@@ -104,12 +104,17 @@ final class TestInfrastructure {
         return s;
     }
 
-    /** The migrated database with every table emptied. */
-    static synchronized PostgresDatabase emptyDatabase() {
+    /** The migrated database as it is; a suite that already emptied it for this test adds a repository with it. */
+    static synchronized PostgresDatabase database() {
         if (database == null) {
             database = PostgresDatabase.connectAndMigrate(postgresUrl(), postgresUser(), postgresPassword(), 8);
         }
-        database.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, alert_rules, alert_rules_seeded restart identity cascade"));
+        return database;
+    }
+
+    /** The migrated database with every table emptied. */
+    static synchronized PostgresDatabase emptyDatabase() {
+        database().jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, alert_rules, alert_rules_seeded restart identity cascade"));
         return database;
     }
 }

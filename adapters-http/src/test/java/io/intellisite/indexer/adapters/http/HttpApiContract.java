@@ -50,6 +50,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class HttpApiContract {
     protected static final String ADMIN_PASSWORD = "admin-password";
+    protected static final String JWT_SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+    protected static final TokenPolicy TOKEN_POLICY = TokenPolicy.ofMinutes("test-issuer", "test-audience", 30);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     protected IndexerHttpServer server;
     protected DetectionRepository detections;
@@ -75,8 +77,8 @@ public abstract class HttpApiContract {
         UserRepository users = emptyUsers.get();
         detections = emptyDetections.get();
         Clock clock = Clock.systemUTC();
-        TokenPolicy policy = TokenPolicy.ofMinutes("test-issuer", "test-audience", 30);
-        JwtTokens tokens = JwtTokens.hmac("a-test-secret-that-is-long-enough-for-hs256", policy);
+        TokenPolicy policy = TOKEN_POLICY;
+        JwtTokens tokens = JwtTokens.hmac(JWT_SECRET, policy);
         var hasher = new Pbkdf2PasswordHasher(1_000);
         new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", ADMIN_PASSWORD);
         AlertRuleRepository rules = emptyRules();

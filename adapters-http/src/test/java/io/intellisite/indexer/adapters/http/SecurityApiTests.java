@@ -1,0 +1,116 @@
+package io.intellisite.indexer.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intellisite.indexer.adapters.http.security.JwtTokens;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.UserRepository;
+import io.intellisite.indexer.domain.token.TokenClaims;
+import io.intellisite.indexer.domain.token.TokenPolicy;
+import io.intellisite.indexer.domain.user.Role;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hostile-input set over a real socket: forged tokens, SQL injection strings in every field and query
+ * parameter, and a hundred wrong logins. Each gets a short safe error and nothing stored changes.
+ */
+public abstract class SecurityApiTests extends HttpApiContract {
+    private static final String INJECTION = "x'); drop table users; --";
+    private static final String ENCODED = URLEncoder.encode(INJECTION, StandardCharsets.UTF_8);
+
+    protected SecurityApiTests() {
+    }
+
+    protected SecurityApiTests(Supplier<UserRepository> emptyUsers, Supplier<DetectionRepository> emptyDetections) {
+        super(emptyUsers, emptyDetections);
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String signed(String issuer, String audience, Instant issuedAt, Duration lifetime, Role role) {
+        TokenClaims claims = new TokenClaims("username:admin", "Admin", "Admin", "admin@example.com", role, issuer, audience,
+                issuedAt, issuedAt.plus(lifetime));
+        return JwtTokens.hmac(JWT_SECRET, new TokenPolicy(issuer, audience, lifetime)).issue(claims);
+    }
+
+    @Test
+    void forgedTokensAreRefusedEverywhere() {
+        String viewer = signed("test-issuer", "test-audience", Instant.now(), Duration.ofMinutes(5), Role.VIEWER);
+        String[] parts = viewer.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+        List<String> forged = List.of(
+                b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(payload.replace("\"viewer\"", "\"admin\"")) + ".",
+                parts[0] + "." + b64(payload.replace("\"viewer\"", "\"admin\"")) + "." + parts[2],
+                signed("test-issuer", "test-audience", now.minus(Duration.ofHours(2)), Duration.ofMinutes(30), Role.ADMIN),
+                signed("test-issuer", "test-audience", now.plus(Duration.ofHours(1)), Duration.ofMinutes(30), Role.ADMIN),
+                signed("another-issuer", "test-audience", now, Duration.ofMinutes(30), Role.ADMIN),
+                signed("test-issuer", "another-audience", now, Duration.ofMinutes(30), Role.ADMIN),
+                JwtTokens.hmac("another-secret-that-is-long-enough-for-hs256", TOKEN_POLICY).issue(new TokenClaims("username:admin",
+                        "A", "A", "a@example.com", Role.ADMIN, "test-issuer", "test-audience", now, now.plusSeconds(600))),
+                "garbage", "a.b.c", "", "Bearer x");
+        for (String token : forged) {
+            assertSafeError(get("/detections", token), 401);
+            assertSafeError(get("/alerts?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null), 401);
+            assertSafeError(postJson("/rules", token, "{\"name\": \"x\", \"conditions\": {\"make\": [\"a\"]}}"), 401);
+            assertSafeError(createUser(token, "mallory", "mallory@example.com", "admin"), 401);
+        }
+        assertEquals(1, json(get("/users", adminToken())).get("size").asInt());
+        assertEquals(0, json(get("/rules", adminToken())).get("size").asInt());
+        assertEquals(200, get("/detections", viewer).statusCode(), "the untampered token still works");
+    }
+
+    @Test
+    void injectionStringsAreDataOrRefusedNeverCode() {
+        String admin = adminToken();
+        HttpResponse<String> user = postJson("/users", admin, """
+                {"name": "%s", "lastname": "%s", "email": "a@example.com", "username": "plainuser", "password": "%s"}"""
+                .formatted(INJECTION, INJECTION, INJECTION));
+        assertEquals(201, user.statusCode(), "stored as plain text: " + user.body());
+        assertSafeError(createUser(admin, INJECTION, "b@example.com", "viewer"), 422);
+        assertSafeError(createUser(admin, "other", INJECTION, "viewer"), 422);
+        assertSafeError(createUser(admin, "other", "c@example.com", INJECTION), 422);
+        HttpResponse<String> rule = postJson("/rules", admin, """
+                {"name": "%s", "conditions": {"make": ["%s"], "model": {"contains": "%s"}}}""".formatted(INJECTION, INJECTION, INJECTION));
+        assertEquals(201, rule.statusCode(), rule.body());
+        for (String query : List.of("make", "category", "after", "from", "to", "skip", "limit")) {
+            HttpResponse<String> response = get("/detections?" + query + "=" + ENCODED, admin);
+            if (response.statusCode() != 200) {
+                assertSafeError(response, 422);
+            }
+        }
+        assertSafeError(get("/users?skip=" + ENCODED, admin), 422);
+        assertSafeError(get("/rules/" + ENCODED.replace("+", "%20"), admin), 404);
+        assertSafeError(login(INJECTION, INJECTION), 401);
+        assertEquals(2, json(get("/users", admin)).get("size").asInt());
+        assertEquals(INJECTION, json(get("/rules", admin)).get("data").get(0).get("name").asText());
+        assertEquals(200, get("/stats", admin).statusCode());
+    }
+
+    @Test
+    void aHundredWrongLoginsInARowLockTheNameWithoutLockingOthersOut() {
+        assertEquals(201, createUser(adminToken(), "bystander", "bystander@example.com", "viewer").statusCode());
+        int unauthorized = 0;
+        int throttled = 0;
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> response = login("admin", "wrong-password-" + i);
+            assertSafeError(response, response.statusCode() == 429 ? 429 : 401);
+            unauthorized += response.statusCode() == 401 ? 1 : 0;
+            throttled += response.statusCode() == 429 ? 1 : 0;
+        }
+        assertEquals(5, unauthorized);
+        assertEquals(95, throttled);
+        assertSafeError(login("admin", ADMIN_PASSWORD), 429);
+        assertEquals(200, login("bystander", "pass-bystander").statusCode());
+    }
+}
