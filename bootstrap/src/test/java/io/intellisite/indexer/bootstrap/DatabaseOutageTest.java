@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL goes away mid-stream (5 s; 30 s under {@code -Pslow}): the indexer pauses and says so on /health/ready, retries with back-off,
- * and when the database is back it resumes by itself with nothing lost or doubled.
+ * PostgreSQL goes away mid-stream (5 s, and 30 s tagged slow: left out by {@code -Pquick}): the indexer
+ * pauses and says so on /health/ready, retries with back-off, and when the database is back it resumes by
+ * itself with nothing lost or doubled.
  */
 class DatabaseOutageTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
