@@ -8,8 +8,11 @@ import io.intellisite.indexer.application.port.in.DetectionPage;
 import io.intellisite.indexer.application.port.in.DetectionQuery;
 import io.intellisite.indexer.application.port.in.PageRequest;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,5 +84,23 @@ public abstract class DetectionRepositoryContract {
         List<DetectionPage.Entry> items = repository.find(query).items();
         assertEquals(1, items.size());
         assertEquals(0, items.getFirst().detection().source().offset());
+    }
+
+    @Test
+    void everyValueComesBackExactlyAsStored() {
+        String make = "Citroën \"DS\"\t\\ 東風";
+        String raw = "{\"Year\": 1955, \"Make\": \"Citro\\u00ebn \\\"DS\\\"\\t\\\\ 東風\", \"Model\": \"D\", "
+                + "\"Category\": \"Sedan,  Classic \", \"extra\": [1, {\"a\": null}]}";
+        List<IndexedDetection> batch = List.of(
+                IndexedDetection.at(new SourcePosition("a.topic", 5, 9_000_000_000L), Instant.parse("1999-12-31T23:59:59.999999Z"),
+                        new Detection(1955, make, "D", "Sedan,  Classic "), raw),
+                IndexedDetection.at(new SourcePosition("a.topic", 5, 9_000_000_001L), Instant.parse("2026-11-25T06:00:00.000001Z"),
+                        new Detection(2027, "Kia", "Ceed", "Hatchback"), "{}"));
+        assertEquals(2, repository.store(batch));
+        assertEquals(batch, repository.find(DetectionQuery.firstPage(10)).items().stream().map(DetectionPage.Entry::detection).toList());
+        var classics = new DetectionQuery(new PageRequest(0, 10), Optional.empty(), Optional.empty(),
+                Optional.of("classic"), Optional.empty(), Optional.empty());
+        assertEquals(1, repository.find(classics).items().size());
+        assertEquals(List.of(new MakeCount(make, 1), new MakeCount("Kia", 1)), repository.countsByMake());
     }
 }

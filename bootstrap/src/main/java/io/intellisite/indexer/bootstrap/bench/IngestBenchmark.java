@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,6 +25,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * indexed and every alert is published: end-to-end detections per second.
  */
 final class IngestBenchmark {
+    private static final Duration GIVE_UP = Duration.ofMinutes(15);
+
     private IngestBenchmark() {
     }
 
@@ -51,6 +54,10 @@ final class IngestBenchmark {
                 while (indexedAt == 0 || alertedAt == 0) {
                     Thread.sleep(100);
                     long now = System.nanoTime();
+                    if (now - start > GIVE_UP.toNanos()) {
+                        throw new IllegalStateException("not done after " + GIVE_UP + ": " + stored(db) + " indexed, "
+                                + committed(admin, settings.text("APPLICATION_ID"), topics.detections()) + " through the topology");
+                    }
                     if (indexedAt == 0 && stored(db) >= count) {
                         indexedAt = now;
                     }
@@ -74,13 +81,22 @@ final class IngestBenchmark {
         VehicleCatalog catalog = VehicleCatalog.load(new Random(7));
         AlertRule suv = AlertRule.suspiciousCategory("SUV");
         long suspicious = 0;
+        AtomicReference<Exception> failure = new AtomicReference<>();
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "linger.ms", 20,
                 "batch.size", 512 * 1024, "compression.type", "lz4"), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < count; i++) {
                 Detection d = catalog.next();
                 suspicious += suv.matches(d) ? 1 : 0;
-                producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(d)));
+                producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(d)), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
             }
+        }
+        // A lost send would leave the benchmark waiting for records that never came: stop and say why.
+        if (failure.get() != null) {
+            throw new IllegalStateException("preloading failed; run the benchmark again", failure.get());
         }
         return suspicious;
     }
