@@ -10,10 +10,6 @@ import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import io.intellisite.indexer.embedded.FreePort;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerRestartTest {
     private static final int TOTAL = 20_000;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
 
     @Test
@@ -54,16 +49,16 @@ class BrokerRestartTest {
                     Duration.ofSeconds(60), NO_LOG);
 
             broker.close();
-            PipelineIntegrationTest.waitFor(() -> status(ready) == 503, Duration.ofSeconds(30), NO_LOG);
+            PipelineIntegrationTest.waitFor(() -> ProductClient.readiness(ready).status() == 503, Duration.ofSeconds(30), NO_LOG);
             Thread.sleep(5_000);
-            assertEquals(503, status(ready), "not ready while the broker is down");
+            assertEquals(503, ProductClient.readiness(ready).status(), "not ready while the broker is down");
             long storedWhileDown = PipelineIntegrationTest.count(db, "select count(*) from detections");
 
             broker = EmbeddedKafkaBroker.start(kafkaData, port);
             producer.join();
             PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= TOTAL,
                     Duration.ofSeconds(120), NO_LOG);
-            PipelineIntegrationTest.waitFor(() -> status(ready) == 200, Duration.ofSeconds(60), NO_LOG);
+            PipelineIntegrationTest.waitFor(() -> ProductClient.readiness(ready).status() == 200, Duration.ofSeconds(60), NO_LOG);
             assertEquals(TOTAL, PipelineIntegrationTest.count(db, "select count(*) from detections"));
             assertEquals(TOTAL, PipelineIntegrationTest.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
             assertEquals(0, PipelineIntegrationTest.count(db, """
@@ -98,15 +93,6 @@ class BrokerRestartTest {
             producer.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            return -1;
         }
     }
 }

@@ -8,10 +8,6 @@ import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedPostgresDatabase;
 import io.intellisite.indexer.embedded.FreePort;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * itself with nothing lost or doubled.
  */
 class DatabaseOutageTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
 
     @Test
@@ -62,17 +57,17 @@ class DatabaseOutageTest {
             postgres.close();
             long downSince = System.nanoTime();
             produce(run + ".detections", catalog, 1_000);
-            PipelineIntegrationTest.waitFor(() -> status(ready) == 503, Duration.ofSeconds(30), NO_LOG);
+            PipelineIntegrationTest.waitFor(() -> ProductClient.readiness(ready).status() == 503, Duration.ofSeconds(30), NO_LOG);
             Thread.sleep(Math.max(0, down.toMillis() - Duration.ofNanos(System.nanoTime() - downSince).toMillis()));
-            assertEquals(503, status(ready), "still not ready while the database is down");
+            assertEquals(503, ProductClient.readiness(ready).status(), "still not ready while the database is down");
 
             postgres = EmbeddedPostgresDatabase.start(pgDir, pgPort);
             PipelineIntegrationTest.waitFor(() -> count(check) == 2_000, Duration.ofSeconds(60), NO_LOG);
             try {
                 // Generous: once seen in CI (2 cores, loaded), readiness came back more than 30 s after the data.
-                PipelineIntegrationTest.waitFor(() -> status(ready) == 200, Duration.ofSeconds(90), NO_LOG);
+                PipelineIntegrationTest.waitFor(() -> ProductClient.readiness(ready).status() == 200, Duration.ofSeconds(90), NO_LOG);
             } catch (AssertionError stillNotReady) {
-                throw new AssertionError("not ready again after the outage: " + body(ready), stillNotReady);
+                throw new AssertionError("not ready again after the outage: " + ProductClient.readiness(ready).body(), stillNotReady);
             }
             assertEquals(2_000, PipelineIntegrationTest.count(check, "select count(distinct (source_partition, source_offset)) from detections"));
             assertEquals(0, PipelineIntegrationTest.count(check, """
@@ -91,23 +86,7 @@ class DatabaseOutageTest {
         }
     }
 
-    private static String body(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
 
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 
     private static void produce(String topic, VehicleCatalog catalog, int count) {
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),

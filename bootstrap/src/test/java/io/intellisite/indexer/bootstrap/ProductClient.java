@@ -42,4 +42,18 @@ final class ProductClient {
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** The readiness answer at {@code url}: its status (-1 when nothing answers) and body. */
+    static Readiness readiness(String url) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Readiness(r.statusCode(), r.body());
+        } catch (Exception e) {
+            return new Readiness(-1, e.toString());
+        }
+    }
+
+    record Readiness(int status, String body) {
+    }
 }
