@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL goes away mid-stream (5 s, and 30 s tagged slow: left out by {@code -Pquick}): the indexer
+ * PostgreSQL goes away mid-stream (5 s, and 30 s tagged slow: run with {@code -Pslow}): the indexer
  * pauses and says so on /health/ready, retries with back-off, and when the database is back it resumes by
  * itself with nothing lost or doubled.
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on the real broker and PostgreSQL, run by the product's own command in its own JVM:
- * 10,000 records, and 1,000,000 (tagged slow: left out by {@code -Pquick}), one in 33 poison, the product
+ * 10,000 records, and 1,000,000 (tagged slow: run with {@code -Pslow}), one in 33 poison, the product
  * killed with SIGKILL mid-way, then restarted.
  */
 class PipelineIntegrationTest {
