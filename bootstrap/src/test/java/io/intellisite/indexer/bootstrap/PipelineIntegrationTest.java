@@ -1,6 +1,7 @@
 package io.intellisite.indexer.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.kafka.DeadLetterHeaders;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,28 +59,36 @@ class PipelineIntegrationTest {
         PostgresDatabase db = TestInfrastructure.emptyDatabase();
         Map<String, String> settings = TestInfrastructure.productSettings(dir, run);
 
-        List<Detection> valid = new ArrayList<>();
-        List<byte[]> records = records(total, valid);
+        // Records are made again as they are sent, from the same seed, rather than held: a million of them
+        // would sit in the test JVM's heap next to the broker's for the whole test.
         AlertRule suv = AlertRule.suspiciousCategory("SUV");
-        long expectedAlerts = valid.stream().filter(suv::matches).count();
+        long[] validAndAlerts = new long[2];
+        records(total, record -> { }, detection -> {
+            validAndAlerts[0]++;
+            validAndAlerts[1] += suv.matches(detection) ? 1 : 0;
+        });
+        long validCount = validAndAlerts[0];
+        long expectedAlerts = validAndAlerts[1];
 
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
         ProductProcess first = ProductProcess.start(settings, dir.resolve("first.log"));
         // Small runs are produced slowly so that the kill lands mid-stream; a large one is mid-stream anyway.
-        Thread producer = Thread.ofPlatform().start(() -> produce(broker, run + ".detections", records, total <= 10_000));
+        Thread producer = Thread.ofPlatform().start(() -> produce(broker, run + ".detections", total, total <= 10_000, sendFailure));
         waitFor(() -> count(db, "select count(*) from detections") > total / 20, Duration.ofSeconds(60 + total / 10_000), dir.resolve("first.log"));
         first.kill();
         producer.join();
+        assertNull(sendFailure.get(), "every record reached the broker");
         long storedAtKill = count(db, "select count(*) from detections");
 
         try (ProductProcess second = ProductProcess.start(settings, dir.resolve("second.log"))) {
-            waitFor(() -> count(db, "select count(*) from detections") >= valid.size(), Duration.ofSeconds(90 + total / 5_000), dir.resolve("second.log"));
-            assertEquals(valid.size(), count(db, "select count(*) from detections"));
-            assertEquals(valid.size(), count(db, "select count(distinct id) from detections"));
+            waitFor(() -> count(db, "select count(*) from detections") >= validCount, Duration.ofSeconds(90 + total / 5_000), dir.resolve("second.log"));
+            assertEquals(validCount, count(db, "select count(*) from detections"));
+            assertEquals(validCount, count(db, "select count(distinct id) from detections"));
             assertEquals(0, count(db, """
                     select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
                     on g.make = m.make where m.count is distinct from g.n"""));
             List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(broker, run + ".dlq", total / POISON_EVERY + 1, "read_committed");
-            assertEquals(records.size() - valid.size(), deadLetters.size());
+            assertEquals(total - validCount, deadLetters.size());
             deadLetters.forEach(r -> assertTrue(DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON) != null));
             List<ConsumerRecord<byte[], byte[]>> alerts = readAll(broker, run + ".alerts", expectedAlerts, "read_committed");
             Set<String> ids = new java.util.HashSet<>();
@@ -84,38 +96,40 @@ class PipelineIntegrationTest {
             assertEquals(expectedAlerts, alerts.size(), "each alert exactly once to a read_committed reader");
             assertEquals(expectedAlerts, ids.size());
         }
-        System.out.printf("killed with %d of %d valid detections stored; all stored once after restart%n", storedAtKill, valid.size());
+        System.out.printf("killed with %d of %d valid detections stored; all stored once after restart%n", storedAtKill, validCount);
     }
 
-    private static List<byte[]> records(int total, List<Detection> valid) {
+    /** Hands each record to {@code sink} in order, one in {@link #POISON_EVERY} poison, and each valid one's detection to {@code validOnes}. */
+    private static void records(int total, Consumer<byte[]> sink, Consumer<Detection> validOnes) {
         VehicleCatalog catalog = VehicleCatalog.load(new Random(42));
         String[] poison = {"not json", "[1,2]", "{\"Year\": \"x\", \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}",
             "{\"Make\": \"A\"}", "", "{\"Year\": 2011, \"Make\": \"" + "m".repeat(200) + "\", \"Model\": \"B\", \"Category\": \"SUV\"}"};
-        List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             if (i % POISON_EVERY == 0) {
-                out.add(poison[i % poison.length].getBytes(StandardCharsets.UTF_8));
+                sink.accept(poison[i % poison.length].getBytes(StandardCharsets.UTF_8));
             } else {
                 Detection d = catalog.next();
-                valid.add(d);
-                out.add(DetectionJson.detection(d));
+                validOnes.accept(d);
+                sink.accept(DetectionJson.detection(d));
             }
         }
-        return out;
     }
 
-    private static void produce(String broker, String topic, List<byte[]> records, boolean slowly) {
+    private static void produce(String broker, String topic, int total, boolean slowly, AtomicReference<Exception> failure) {
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "linger.ms", 5),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < records.size(); i++) {
-                producer.send(new ProducerRecord<>(topic, null, records.get(i)));
-                if (slowly && i % 1000 == 999) {
+            int[] sent = {0};
+            records(total, record -> {
+                producer.send(new ProducerRecord<>(topic, null, record), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+                if (slowly && ++sent[0] % 1000 == 0) {
                     producer.flush();
-                    Thread.sleep(150);
+                    LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
                 }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            }, detection -> { });
         }
     }
 

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private volatile boolean healthy = true;
     private volatile Metric lag;
     private volatile boolean closing;
+    private final Set<TopicPartition> retrying = new HashSet<>();
     private Thread thread;
 
     public DetectionIndexer(String bootstrapServers, String groupId, String topic, IndexDetectionsUseCase index,
@@ -69,12 +71,18 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         thread = Thread.ofPlatform().name("detection-indexer").start(this);
     }
 
+    /**
+     * Only {@link #close()} stops this loop (through {@code closing} and {@code wakeup()}), never an interrupt:
+     * code this thread calls may leave one set when it fails (a library re-asserting one it caught), and ending
+     * on it would hand this instance's partitions to the others and keep its readiness down for good.
+     */
     @Override
     public void run() {
         consumer.subscribe(Set.of(topic));
         long backoffMillis = 100;
         try {
             while (!closing) {
+                clearStrayInterrupt();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
                 if (lag == null) {
                     lag = consumer.metrics().entrySet().stream()
@@ -82,12 +90,14 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                             .map(Map.Entry::getValue).findFirst().orElse(null);
                 }
                 if (records.isEmpty()) {
+                    forgetBatchesMovedElsewhere();
                     continue;
                 }
                 try {
                     indexed.addAndGet(index.index(valid(records)));
                     consumer.commitSync(nextOffsets(records));
                     healthy = true;
+                    retrying.clear();
                     backoffMillis = 100;
                 } catch (RuntimeException e) {
                     if (closing) {
@@ -96,14 +106,30 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                     healthy = false;
                     LOG.log(Level.WARNING, "indexing failed, retrying in " + backoffMillis + " ms: " + e.getMessage());
                     rewind(records);
-                    Thread.sleep(backoffMillis);
+                    pause(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
                 }
             }
-        } catch (WakeupException | InterruptedException stop) {
+        } catch (WakeupException stop) {
             // closing
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the detection indexer stopped; readiness reports it down", e);
         } finally {
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException stray) {
+            LOG.log(Level.WARNING, "indexer back-off interrupted by something other than close(); going on");
+        }
+    }
+
+    private void clearStrayInterrupt() {
+        if (Thread.interrupted()) {
+            LOG.log(Level.WARNING, "indexer thread found interrupted by something other than close(); going on");
         }
     }
 
@@ -130,8 +156,23 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
 
     /** Reads the failed batch again on the next poll, so nothing is skipped while the database is away. */
     private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        Set<TopicPartition> assigned = consumer.assignment();
         for (TopicPartition tp : records.partitions()) {
-            consumer.seek(tp, records.records(tp).getFirst().offset());
+            if (assigned.contains(tp)) {
+                consumer.seek(tp, records.records(tp).getFirst().offset());
+                retrying.add(tp);
+            }
+        }
+    }
+
+    /**
+     * A failed batch whose partitions a rebalance gave to another consumer is that consumer's to store now (from
+     * the last committed offset); without this, an indexer left with only idle partitions would stay unhealthy.
+     */
+    private void forgetBatchesMovedElsewhere() {
+        if (!healthy) {
+            retrying.retainAll(consumer.assignment());
+            healthy = retrying.isEmpty();
         }
     }
 
