@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30]},
+ * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30] [--WARMUP=5]},
  * {@code security}, {@code http [--ROWS=1000000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
  * [--SECONDS=20]} and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures.
@@ -42,7 +42,7 @@ public final class Benchmarks {
             switch (which) {
                 case "ingest" -> IngestBenchmark.run(overrides, Long.parseLong(overrides.getOrDefault("COUNT", "1000000")));
                 case "latency" -> LatencyBenchmark.run(settings, Integer.parseInt(overrides.getOrDefault("RATE", "5000")),
-                        Integer.parseInt(overrides.getOrDefault("SECONDS", "30")));
+                        Integer.parseInt(overrides.getOrDefault("SECONDS", "30")), Integer.parseInt(overrides.getOrDefault("WARMUP", "5")));
                 case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
                 case "sse" -> SseFanOutBenchmark.run(Settings.load(withUser), Integer.parseInt(overrides.getOrDefault("SUBSCRIBERS", "10000")),
                         Integer.parseInt(overrides.getOrDefault("RATE", "500")), Integer.parseInt(overrides.getOrDefault("SECONDS", "20")));
