@@ -63,7 +63,7 @@ class PipelineIntegrationTest {
         // would sit in the test JVM's heap next to the broker's for the whole test.
         AlertRule suv = AlertRule.suspiciousCategory("SUV");
         long[] validAndAlerts = new long[2];
-        records(total, record -> { }, detection -> {
+        records(total, poison -> { }, detection -> {
             validAndAlerts[0]++;
             validAndAlerts[1] += suv.matches(detection) ? 1 : 0;
         });
@@ -99,18 +99,16 @@ class PipelineIntegrationTest {
         System.out.printf("killed with %d of %d valid detections stored; all stored once after restart%n", storedAtKill, validCount);
     }
 
-    /** Hands each record to {@code sink} in order, one in {@link #POISON_EVERY} poison, and each valid one's detection to {@code validOnes}. */
-    private static void records(int total, Consumer<byte[]> sink, Consumer<Detection> validOnes) {
+    /** Hands over the records in order: one in {@link #POISON_EVERY} as poison bytes, the others as detections. */
+    private static void records(int total, Consumer<byte[]> poisonOnes, Consumer<Detection> validOnes) {
         VehicleCatalog catalog = VehicleCatalog.load(new Random(42));
         String[] poison = {"not json", "[1,2]", "{\"Year\": \"x\", \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}",
             "{\"Make\": \"A\"}", "", "{\"Year\": 2011, \"Make\": \"" + "m".repeat(200) + "\", \"Model\": \"B\", \"Category\": \"SUV\"}"};
         for (int i = 0; i < total; i++) {
             if (i % POISON_EVERY == 0) {
-                sink.accept(poison[i % poison.length].getBytes(StandardCharsets.UTF_8));
+                poisonOnes.accept(poison[i % poison.length].getBytes(StandardCharsets.UTF_8));
             } else {
-                Detection d = catalog.next();
-                validOnes.accept(d);
-                sink.accept(DetectionJson.detection(d));
+                validOnes.accept(catalog.next());
             }
         }
     }
@@ -119,7 +117,7 @@ class PipelineIntegrationTest {
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "linger.ms", 5),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             int[] sent = {0};
-            records(total, record -> {
+            Consumer<byte[]> send = record -> {
                 producer.send(new ProducerRecord<>(topic, null, record), (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
@@ -129,7 +127,8 @@ class PipelineIntegrationTest {
                     producer.flush();
                     LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
                 }
-            }, detection -> { });
+            };
+            records(total, send, detection -> send.accept(DetectionJson.detection(detection)));
         }
     }
 

@@ -77,13 +77,12 @@ public abstract class HttpApiContract {
         UserRepository users = emptyUsers.get();
         detections = emptyDetections.get();
         Clock clock = Clock.systemUTC();
-        TokenPolicy policy = TOKEN_POLICY;
-        JwtTokens tokens = JwtTokens.hmac(JWT_SECRET, policy);
+        JwtTokens tokens = JwtTokens.hmac(JWT_SECRET, TOKEN_POLICY);
         var hasher = new Pbkdf2PasswordHasher(1_000);
         new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", ADMIN_PASSWORD);
         AlertRuleRepository rules = emptyRules();
         HttpUseCases useCases = new HttpUseCases(
-                new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock)),
+                new LogInService(users, hasher, tokens, TOKEN_POLICY, clock, LoginThrottle.standard(clock)),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
                 new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts),
                 new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, ruleTopic),

@@ -48,9 +48,10 @@ final class LatencyBenchmark {
                         long now = System.currentTimeMillis();
                         long detectedAt = Instant.parse(DetectionJson.read(r.value()).get("detectedAt").asText()).toEpochMilli();
                         if (detectedAt >= warmUpEnds && n < latencies.length) {
-                            latencies[n++] = now - detectedAt;
+                            long latency = now - detectedAt;
+                            latencies[n++] = latency;
                             int second = (int) Math.min(seconds, (detectedAt - warmUpEnds) / 1000);
-                            worstBySecond[second] = Math.max(worstBySecond[second], now - detectedAt);
+                            worstBySecond[second] = Math.max(worstBySecond[second], latency);
                         }
                     }
                 }
