@@ -23,19 +23,21 @@ public final class JdbiDetectionRepository implements DetectionRepository {
      * sequence numbers in the batch's order (ingestion order), replays are
      * skipped by the unique source position, and only rows really inserted feed the per-make counts, in the same
      * transaction. Counts are upserted in make order so that concurrent batches lock rows in one order.
+     * Per-row work is kept out of SQL where Java has it already: the searchable categories come lowercased and
+     * joined (a subquery per row cost about 1.4 s of server CPU per million rows), and the time is exact integer
+     * microseconds (no numeric division).
      */
     private static final String STORE = """
             with input as (
                 select * from unnest(:ids::uuid[], :topics::text[], :partitions::int[], :offsets::bigint[],
                                      :times::bigint[], :years::int[], :makes::text[], :models::text[],
-                                     :categories::text[], :raws::text[]) with ordinality
-                       as t(id, topic, part, off, micros, year, make, model, category, raw, position)
+                                     :categories::text[], :searchable::text[], :raws::text[]) with ordinality
+                       as t(id, topic, part, off, micros, year, make, model, category, searchable, raw, position)
             ), inserted as (
                 insert into detections (id, source_topic, source_partition, source_offset, detected_at,
                                         year, make, model, category, categories, raw)
-                select id, topic, part, off, to_timestamp(micros / 1000000.0), year, make, model, category,
-                       array(select lower(btrim(c)) from unnest(string_to_array(category, ',')) c where btrim(c) <> ''),
-                       raw::json
+                select id, topic, part, off, timestamptz 'epoch' + micros * interval '1 microsecond', year, make,
+                       model, category, string_to_array(searchable, ','), raw::json
                 from input order by position
                 on conflict (source_partition, source_offset, source_topic) do nothing
                 returning make
@@ -68,6 +70,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
         String[] makes = new String[n];
         String[] models = new String[n];
         String[] categories = new String[n];
+        String[] searchable = new String[n];
         String[] raws = new String[n];
         for (int i = 0; i < n; i++) {
             IndexedDetection d = batch.get(i);
@@ -80,13 +83,27 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             makes[i] = d.detection().make();
             models[i] = d.detection().model();
             categories[i] = d.detection().category();
+            searchable[i] = searchable(d.detection());
             raws[i] = d.rawJson();
         }
         return jdbi.inTransaction(h -> h.createQuery(STORE)
                 .bind("ids", ids).bind("topics", topics).bind("partitions", partitions).bind("offsets", offsets)
                 .bind("times", times).bind("years", years).bind("makes", makes).bind("models", models)
-                .bind("categories", categories).bind("raws", raws)
+                .bind("categories", categories).bind("searchable", searchable).bind("raws", raws)
                 .map((rs, ctx) -> rs.getInt(1)).one());
+    }
+
+    /** The categories as the category filter compares them: trimmed, lowercased, comma-joined for one array. */
+    private static String searchable(Detection detection) {
+        List<String> categories = detection.categories();
+        StringBuilder joined = new StringBuilder(detection.category().length());
+        for (String c : categories) {
+            if (!joined.isEmpty()) {
+                joined.append(',');
+            }
+            joined.append(c.toLowerCase(Locale.ROOT));
+        }
+        return joined.toString();
     }
 
     @Override
