@@ -32,6 +32,10 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(FreePort.orFree(port))
                     .setServerConfig("max_connections", "100")
+                    // Sized for bulk indexing (PostgreSQL's defaults are 128MB and 1GB): a million detections
+                    // then fit in the buffers, and no checkpoint, with its full-page images, falls inside the run.
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("max_wal_size", "4GB")
                     // zonky's test-oriented defaults turn durability off; the indexer commits Kafka offsets only
                     // after PostgreSQL says a batch is committed, so that must mean on disk.
                     .setServerConfig("fsync", "on")
