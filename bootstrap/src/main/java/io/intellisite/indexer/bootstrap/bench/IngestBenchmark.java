@@ -51,9 +51,15 @@ final class IngestBenchmark {
                 long ready = System.nanoTime();
                 long indexedAt = 0;
                 long alertedAt = 0;
+                long nextReport = ready + 1_000_000_000L;
                 while (indexedAt == 0 || alertedAt == 0) {
                     Thread.sleep(100);
                     long now = System.nanoTime();
+                    if (now >= nextReport) {
+                        System.out.printf("  at %5.1f s: %,d indexed, %,d through the topology%n", (now - start) / 1e9, stored(db),
+                                committed(admin, settings.text("APPLICATION_ID"), topics.detections()));
+                        nextReport += 1_000_000_000L;
+                    }
                     if (now - start > GIVE_UP.toNanos()) {
                         throw new IllegalStateException("not done after " + GIVE_UP + ": " + stored(db) + " indexed, "
                                 + committed(admin, settings.text("APPLICATION_ID"), topics.detections()) + " through the topology");

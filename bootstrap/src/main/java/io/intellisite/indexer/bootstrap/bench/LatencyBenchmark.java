@@ -27,7 +27,7 @@ final class LatencyBenchmark {
         try (IndexerApplication app = IndexerApplication.start(settings)) {
             String broker = app.infrastructure().kafkaBootstrapServers();
             long[] latencies = new long[rate * seconds];
-            long[] worstBySecond = new long[seconds + 1]; // where in the run the slow ones were
+            long[] worstBySecond = new long[Math.max(1, seconds - warmUpSeconds)]; // where in the run the slow ones were
             int n = 0;
             AtomicBoolean stop = new AtomicBoolean();
             try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "latency-" + UUID.randomUUID(),
@@ -43,14 +43,19 @@ final class LatencyBenchmark {
                     }
                 });
                 long warmUpEnds = System.currentTimeMillis() + warmUpSeconds * 1_000L;
-                while (producer.isAlive() || n == 0) {
+                // After the last send, keep reading a while: stopping at once would leave out the slowest alerts.
+                long drainUntil = Long.MAX_VALUE;
+                while (System.currentTimeMillis() < drainUntil || n == 0) {
+                    if (drainUntil == Long.MAX_VALUE && !producer.isAlive()) {
+                        drainUntil = System.currentTimeMillis() + 2_000;
+                    }
                     for (var r : consumer.poll(Duration.ofMillis(50))) {
                         long now = System.currentTimeMillis();
                         long detectedAt = Instant.parse(DetectionJson.read(r.value()).get("detectedAt").asText()).toEpochMilli();
                         if (detectedAt >= warmUpEnds && n < latencies.length) {
                             long latency = now - detectedAt;
                             latencies[n++] = latency;
-                            int second = (int) Math.min(seconds, (detectedAt - warmUpEnds) / 1000);
+                            int second = (int) Math.min(worstBySecond.length - 1, (detectedAt - warmUpEnds) / 1000);
                             worstBySecond[second] = Math.max(worstBySecond[second], latency);
                         }
                     }
