@@ -45,7 +45,7 @@ final class LatencyBenchmark {
                 long warmUpEnds = System.currentTimeMillis() + warmUpSeconds * 1_000L;
                 // After the last send, keep reading a while: stopping at once would leave out the slowest alerts.
                 long drainUntil = Long.MAX_VALUE;
-                while (System.currentTimeMillis() < drainUntil || n == 0) {
+                while (System.currentTimeMillis() < drainUntil) {
                     if (drainUntil == Long.MAX_VALUE && !producer.isAlive()) {
                         drainUntil = System.currentTimeMillis() + 2_000;
                     }
@@ -61,6 +61,9 @@ final class LatencyBenchmark {
                     }
                 }
                 producer.join();
+            }
+            if (n == 0) {
+                throw new IllegalStateException("no alert came back after the warm-up: is the rule in force, and the pipeline running?");
             }
             System.out.println("worst latency in each second after the warm-up (ms): " + Arrays.toString(worstBySecond));
             long[] sorted = Arrays.copyOf(latencies, n);
