@@ -2,6 +2,8 @@ package io.intellisite.indexer.adapters.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -46,6 +51,7 @@ public final class KafkaTopics {
                         throw e;
                     }
                 }
+                awaitServing(admin, missing, timeout);
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within " + timeout.toSeconds() + " s");
@@ -55,6 +61,25 @@ public final class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking Kafka topics");
         }
+    }
+
+    /**
+     * Returns once the leader of every partition of {@code topics} serves it. A topic is created before its
+     * leaders have taken it up, and an idempotent producer that writes in that moment can have one batch refused
+     * and the next accepted, after which the first is refused for good and dropped when its delivery times out
+     * (KAFKA-15591, seen here in a test). Listing offsets goes through the same leader check as a write, and the
+     * admin client retries it on a missing leader.
+     */
+    public static void awaitServing(Admin admin, Collection<NewTopic> topics, Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (NewTopic topic : topics) {
+            for (int p = 0; p < topic.numPartitions(); p++) {
+                partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+            }
+        }
+        admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs((int) timeout.toMillis())).all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** True when the broker answers a metadata request within a second. */

@@ -9,6 +9,7 @@ import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,9 @@ class KafkaAlertFeedTest extends AlertFeedContract {
     protected AlertFeed feed(int capacity) {
         topic = "alerts-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            List<NewTopic> created = List.of(new NewTopic(topic, 3, (short) 1));
+            admin.createTopics(created).all().get();
+            KafkaTopics.awaitServing(admin, created, Duration.ofSeconds(30));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
