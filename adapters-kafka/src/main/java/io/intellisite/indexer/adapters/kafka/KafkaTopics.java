@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Checks that a broker answers and creates the pipeline's topics when they are missing. */
 public final class KafkaTopics {
@@ -78,8 +79,21 @@ public final class KafkaTopics {
                 partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
             }
         }
-        admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs((int) timeout.toMillis())).all()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            try {
+                admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs((int) left)).all().get(left, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                // The admin client retries a partition whose leader is not serving yet, but not a topic that the
+                // broker it asked has not heard of yet: that one is ours to ask again.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** True when the broker answers a metadata request within a second. */
