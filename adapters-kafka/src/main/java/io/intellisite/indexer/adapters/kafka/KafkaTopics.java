@@ -45,14 +45,7 @@ public final class KafkaTopics {
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replication - 1)))));
             }
             if (!missing.isEmpty()) {
-                try {
-                    admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-                awaitServing(admin, missing, timeout);
+                create(admin, missing, timeout);
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within " + timeout.toSeconds() + " s");
@@ -65,13 +58,26 @@ public final class KafkaTopics {
     }
 
     /**
-     * Returns once the leader of every partition of {@code topics} serves it. A topic is created before its
-     * leaders have taken it up, and an idempotent producer that writes in that moment can have one batch refused
-     * and the next accepted, after which the first is refused for good and dropped when its delivery times out
-     * (KAFKA-15591, seen here in a test). Listing offsets goes through the same leader check as a write, and the
-     * admin client retries it on a missing leader.
+     * Creates {@code topics} (one created meanwhile by another instance is fine) and returns once they take writes.
+     * A topic is created before its leaders have taken it up, and an idempotent producer that writes in that
+     * moment can have one batch refused and the next accepted, after which the first is refused for good and
+     * dropped when its delivery times out (KAFKA-15591, seen here in a test). So this waits until the leader of
+     * every partition serves it: listing offsets goes through the same leader check as a write, and the admin
+     * client retries it on a missing leader.
      */
-    public static void awaitServing(Admin admin, Collection<NewTopic> topics, Duration timeout)
+    public static void create(Admin admin, Collection<NewTopic> topics, Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            admin.createTopics(topics).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        awaitServing(admin, topics, timeout);
+    }
+
+    private static void awaitServing(Admin admin, Collection<NewTopic> topics, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
         for (NewTopic topic : topics) {

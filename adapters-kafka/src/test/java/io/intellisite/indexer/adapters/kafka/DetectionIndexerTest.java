@@ -67,9 +67,7 @@ class DetectionIndexerTest {
     private static DetectionIndexer indexer(IndexDetectionsUseCase store) throws Exception {
         String topic = "detections-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            List<NewTopic> created = List.of(new NewTopic(topic, 2, (short) 1));
-            admin.createTopics(created).all().get();
-            KafkaTopics.awaitServing(admin, created, Duration.ofSeconds(30));
+            KafkaTopics.create(admin, List.of(new NewTopic(topic, 2, (short) 1)), Duration.ofSeconds(30));
         }
         VehicleCatalog catalog = VehicleCatalog.load(new Random(1));
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers()),

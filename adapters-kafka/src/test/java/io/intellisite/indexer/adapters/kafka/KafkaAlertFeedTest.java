@@ -56,9 +56,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
     protected AlertFeed feed(int capacity) {
         topic = "alerts-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            List<NewTopic> created = List.of(new NewTopic(topic, 3, (short) 1));
-            admin.createTopics(created).all().get();
-            KafkaTopics.awaitServing(admin, created, Duration.ofSeconds(30));
+            KafkaTopics.create(admin, List.of(new NewTopic(topic, 3, (short) 1)), Duration.ofSeconds(30));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -36,15 +36,14 @@ class KafkaTopicsTest {
     }
 
     @Test
-    void onceServingEveryPartitionTakesItsFirstWriteWithoutARetry() throws Exception {
-        // No retries: a write that reached a leader not yet serving its partition would fail here, not be retried.
+    void aCreatedTopicTakesItsFirstWriteOnEveryPartitionWithoutARetry() throws Exception {
+        // No retries: a write that reached a leader not yet serving its new partition would fail here, not be retried.
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
              var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                      "retries", 0, "enable.idempotence", false, "acks", "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int round = 0; round < 10; round++) {
                 List<NewTopic> created = List.of(new NewTopic("topic-" + UUID.randomUUID(), PARTITIONS, (short) 1));
-                admin.createTopics(created).all().get();
-                KafkaTopics.awaitServing(admin, created, Duration.ofSeconds(30));
+                KafkaTopics.create(admin, created, Duration.ofSeconds(30));
                 List<Future<RecordMetadata>> sends = new ArrayList<>();
                 for (int p = 0; p < PARTITIONS; p++) {
                     sends.add(producer.send(new ProducerRecord<>(created.getFirst().name(), p, null, new byte[] {1})));
