@@ -40,6 +40,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private final Object lock = new Object();
     private volatile AlertPosition position;
     private volatile boolean closing;
+    private long skipped; // feed thread only
     private final Thread thread;
 
     public KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity) {
@@ -74,10 +75,16 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     AlertPosition after = position.after(r.partition(), r.offset());
-                    AlertEvent event = event(r, after);
+                    // No one reads what is appended while no one is subscribed (a new subscriber starts at the
+                    // ring's head, a resuming one replays from Kafka), so the alert is only decoded for someone.
+                    boolean anyone = !subscribers.isEmpty();
+                    Optional<AlertEvent> event = anyone ? decode(r, after) : Optional.empty();
                     synchronized (lock) {
                         position = after;
-                        ring.append(event);
+                        if (!anyone && !subscribers.isEmpty()) {
+                            event = decode(r, after);
+                        }
+                        event.ifPresent(ring::append);
                     }
                 }
                 if (!records.isEmpty()) {
@@ -93,13 +100,34 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         }
     }
 
-    static AlertEvent event(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
-        String json = DetectionJson.utf8(r.value());
-        JsonNode node = DetectionJson.read(r.value());
+    private Optional<AlertEvent> decode(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
+        Optional<AlertEvent> event = event(r, after);
+        if (event.isEmpty() && (++skipped == 1 || skipped % 1_000 == 0)) {
+            LOG.log(Level.WARNING, "skipped " + skipped + " record(s) on " + topic + " that are not alerts, the last at "
+                    + r.partition() + "/" + r.offset() + " (another producer's, or a tombstone)");
+        }
+        return event;
+    }
+
+    /**
+     * The alert in this record, or empty when it holds none: the topic is open to other producers, and a record
+     * that is not an alert must not stop the feed (or a replay) for every subscriber; its position still counts.
+     */
+    static Optional<AlertEvent> event(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
+        JsonNode node;
+        try {
+            node = r.value() == null ? null : DetectionJson.read(r.value());
+        } catch (IllegalArgumentException notJson) {
+            return Optional.empty();
+        }
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
         List<String> rules = new ArrayList<>();
         node.path("rules").forEach(n -> rules.add(n.asText()));
         List<String> categories = Arrays.stream(node.path("Category").asText("").split(",")).map(String::strip).toList();
-        return new AlertEvent(after.toString(), node.path("Make").asText(""), categories, rules, json);
+        return Optional.of(new AlertEvent(after.toString(), node.path("Make").asText(""), categories, rules,
+                DetectionJson.utf8(r.value())));
     }
 
     @Override

@@ -45,7 +45,7 @@ final class ResumingSubscription implements AlertSubscription {
             for (ConsumerRecord<byte[], byte[]> r : replay.poll(Duration.ofMillis(200))) {
                 if (r.offset() < until.next(r.partition())) {
                     position = position.after(r.partition(), r.offset());
-                    pending.add(KafkaAlertFeed.event(r, position));
+                    KafkaAlertFeed.event(r, position).ifPresent(pending::add);
                 }
             }
         }

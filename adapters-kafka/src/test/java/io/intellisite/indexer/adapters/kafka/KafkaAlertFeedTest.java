@@ -2,8 +2,10 @@ package io.intellisite.indexer.adapters.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.application.contract.AlertFeedContract;
+import io.intellisite.indexer.application.port.in.AlertEvent;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.embedded.DataDirectory;
@@ -88,5 +90,27 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         }
         assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of("1.2")));
         assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of("garbage")));
+    }
+
+    @Test
+    void recordsOnTheAlertsTopicThatAreNotAlertsAreSkippedAndTheFeedGoesOn() throws Exception {
+        AlertFeed feed = feed(10);
+        String beforeJunk;
+        try (var live = feed.subscribe(Optional.empty())) {
+            publish("Toyota", 1);
+            beforeJunk = take(live, 1).getFirst().id();
+            // Keyed like the next alert, so they sit before it in its partition: a tombstone, text, a JSON array.
+            for (String junk : new String[] {null, "not json", "[1, 2]"}) {
+                producer.send(new ProducerRecord<>(topic, "Ford".getBytes(StandardCharsets.UTF_8),
+                        junk == null ? null : junk.getBytes(StandardCharsets.UTF_8))).get();
+            }
+            publish("Ford", 2);
+            assertEquals(List.of("Ford"), take(live, 1).stream().map(AlertEvent::make).toList());
+            assertTrue(live.next(Duration.ofMillis(500)).isEmpty(), "nothing but the alerts");
+        }
+        try (var resumed = feed.subscribe(Optional.of(beforeJunk))) {
+            assertEquals(List.of("Ford"), take(resumed, 1).stream().map(AlertEvent::make).toList());
+            assertTrue(resumed.next(Duration.ofMillis(500)).isEmpty(), "the replay skips them too");
+        }
     }
 }
