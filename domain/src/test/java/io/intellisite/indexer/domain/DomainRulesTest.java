@@ -72,6 +72,10 @@ class DomainRulesTest {
         assertThrows(InvalidValueException.class, () -> new Detection(2011, " ", "X", "SUV"));
         assertThrows(InvalidValueException.class, () -> new Detection(2011, "T", "x".repeat(101), "SUV"));
         assertThrows(InvalidValueException.class, () -> new Detection(2011, "T", "X", " , ,"));
+        assertThrows(InvalidValueException.class, () -> new Detection(2011, "Toy\u0000ota", "X", "SUV"));
+        assertThrows(InvalidValueException.class, () -> new Detection(2011, "T", "X\ud800", "SUV"));
+        assertThrows(InvalidValueException.class, () -> new Detection(2011, "T", "\udc00X", "SUV"));
+        assertEquals("Jeep \ud83d\ude99", new Detection(2011, "Jeep \ud83d\ude99", "X", "SUV").make());
         assertEquals(List.of("SUV", "Wagon"), new Detection(2011, "T", "X", "SUV, Wagon").categories());
         assertEquals(List.of("SUV", "Wagon"), new Detection(2011, "T", "X", ",SUV,, Wagon ,").categories());
         assertEquals(List.of("Van/Minivan"), new Detection(2011, "T", "X", "Van/Minivan").categories());

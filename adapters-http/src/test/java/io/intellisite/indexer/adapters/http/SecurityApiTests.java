@@ -98,6 +98,29 @@ public abstract class SecurityApiTests extends HttpApiContract {
     }
 
     @Test
+    void nulCharactersAndBrokenUnicodeAreRefusedInTextAndFiltersNeverAnInternalError() {
+        String admin = adminToken();
+        // As JSON escapes: a NUL (which PostgreSQL text cannot hold) and half of a surrogate pair.
+        for (String bad : List.of("a\\u0000b", "a\\ud800b", "\\udc00")) {
+            assertSafeError(postJson("/users", admin, """
+                    {"name": "%s", "lastname": "B", "email": "x@example.com", "username": "plainuser", "password": "long-enough"}"""
+                    .formatted(bad)), 422);
+            assertSafeError(postJson("/rules", admin, """
+                    {"name": "%s", "conditions": {"make": ["Lada"]}}""".formatted(bad)), 422);
+            assertSafeError(postJson("/rules", admin, """
+                    {"name": "ok", "conditions": {"make": ["%s"], "model": {"contains": "%s"}}}""".formatted(bad, bad)), 422);
+        }
+        assertSafeError(get("/detections?make=a%00b", admin), 422);
+        assertSafeError(get("/detections?category=a%00b", admin), 422);
+        assertSafeError(get("/rules/a%00b", admin), 404);
+        assertSafeError(sendJson("DELETE", "/rules/a%00b", admin, null), 404);
+        assertSafeError(sendJson("PUT", "/rules/a%00b", admin, """
+                {"name": "ok", "conditions": {"make": ["Lada"]}}"""), 422);
+        assertEquals(1, json(get("/users", admin)).get("size").asInt());
+        assertEquals(0, json(get("/rules", admin)).get("size").asInt());
+    }
+
+    @Test
     void aHundredWrongLoginsInARowLockTheNameWithoutLockingOthersOut() {
         assertEquals(201, createUser(adminToken(), "bystander", "bystander@example.com", "viewer").statusCode());
         int unauthorized = 0;

@@ -134,6 +134,7 @@ class DetectionTopologyTest {
         "{\"Year\": 2011, \"Make\": 7, \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
         "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \" \", \"Category\": \"SUV\"}|INVALID_FIELDS",
         "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\"}|INVALID_FIELDS",
+        "{\"Year\": 2011, \"Make\": \"Toy\\u0000ota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
     })
     void invalidRecordsGoUnchangedToTheDeadLetterTopicWithHeadersAndTheStreamGoesOn(String value, String reason) {
         send(value);

@@ -6,6 +6,7 @@ import io.intellisite.indexer.application.port.in.NotFoundException;
 import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.application.port.out.AlertRulePublisher;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
+import io.intellisite.indexer.domain.alert.AlertRule;
 
 public final class DeleteAlertRuleService implements DeleteAlertRuleUseCase {
     private final AlertRuleRepository rules;
@@ -21,7 +22,7 @@ public final class DeleteAlertRuleService implements DeleteAlertRuleUseCase {
         if (!actor.isAdmin()) {
             throw new AccessDeniedException();
         }
-        if (!rules.remove(id, RulePublication.removalOf(publisher, id))) {
+        if (!AlertRule.isId(id) || !rules.remove(id, RulePublication.removalOf(publisher, id))) {
             throw new NotFoundException("rule");
         }
     }

@@ -6,6 +6,7 @@ import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import java.util.List;
+import java.util.Optional;
 
 /** Any role may read; the principal parameter keeps the bearer check part of the use case's signature. */
 public final class ListAlertRulesService implements ListAlertRulesUseCase {
@@ -22,6 +23,7 @@ public final class ListAlertRulesService implements ListAlertRulesUseCase {
 
     @Override
     public AlertRule get(Principal actor, String id) {
-        return rules.findById(id).orElseThrow(() -> new NotFoundException("rule"));
+        return Optional.ofNullable(id).filter(AlertRule::isId).flatMap(rules::findById)
+                .orElseThrow(() -> new NotFoundException("rule"));
     }
 }

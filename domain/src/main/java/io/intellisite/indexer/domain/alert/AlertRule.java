@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A rule that makes a detection suspicious when all its conditions hold. A disabled rule is kept but matches
@@ -15,10 +16,11 @@ import java.util.Set;
 public record AlertRule(String id, String name, boolean enabled, List<RuleCondition> conditions) {
     public static final String SUSPICIOUS_VEHICLE_ID = "suspicious-vehicle";
     public static final int MAX_ID = 64;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
     public AlertRule {
         id = Require.text(id, "rule id", MAX_ID);
-        if (!id.matches("[A-Za-z0-9._-]+")) {
+        if (!isId(id)) {
             throw new InvalidValueException("rule id may hold only letters, digits, '.', '_' and '-'");
         }
         name = Require.text(name, "name", 100);
@@ -34,6 +36,11 @@ public record AlertRule(String id, String name, boolean enabled, List<RuleCondit
                 throw new InvalidValueException("a rule tests " + condition.field() + " at most once");
             }
         }
+    }
+
+    /** Whether {@code candidate} is a well-formed rule id: a lookup by anything else can only find nothing. */
+    public static boolean isId(String candidate) {
+        return candidate != null && candidate.length() <= MAX_ID && ID.matcher(candidate).matches();
     }
 
     /** The rule made from {@code SUSPICIOUS_VEHICLE}: one category, enabled. */

@@ -1,6 +1,8 @@
 package io.intellisite.indexer.application.port.in;
 
 import io.intellisite.indexer.domain.InvalidValueException;
+import io.intellisite.indexer.domain.Require;
+import io.intellisite.indexer.domain.detection.Detection;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,6 +13,8 @@ import java.util.Optional;
 public record DetectionQuery(PageRequest page, Optional<Long> afterSequence, Optional<String> make,
                              Optional<String> category, Optional<Instant> from, Optional<Instant> to) {
     public DetectionQuery {
+        make = make.map(m -> Require.text(m, "make", Detection.MAX_TEXT));
+        category = category.map(c -> Require.text(c, "category", Detection.MAX_TEXT));
         if (afterSequence.isPresent() && page.skip() != 0) {
             throw new InvalidValueException("use either skip or after, not both");
         }
