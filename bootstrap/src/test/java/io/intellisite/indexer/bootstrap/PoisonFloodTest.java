@@ -55,7 +55,10 @@ class PoisonFloodTest {
             Poison.of("{\"Year\": 2011, \"Make\": \"A'); drop table detections; --\", \"Model\": null, \"Category\": \"SUV\"}", "INVALID_FIELDS"),
             // Valid JSON whose text PostgreSQL could not store as sent: a NUL, half a surrogate pair.
             Poison.of("{\"Year\": 2011, \"Make\": \"To\\u0000yota\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
-            Poison.of("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\\ud800\", \"Category\": \"SUV\"}", "INVALID_FIELDS"));
+            Poison.of("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\\ud800\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            // A valid detection, but in UTF-16 or after a byte order mark: not what PostgreSQL stores as JSON text.
+            new Poison("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}".getBytes(StandardCharsets.UTF_16LE), "NOT_JSON"),
+            Poison.of("\ufeff{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"SUV\"}", "NOT_JSON"));
 
     @Test
     void everyPoisonRecordIsDeadLetteredUnchangedAndEveryOtherIsIndexedOnce(@TempDir Path dir) throws Exception {

@@ -47,6 +47,9 @@ public final class DetectionJson {
         if (value.length > MAX_RECORD_BYTES) {
             throw new RejectedRecordException(Rejection.TOO_LARGE, "record over " + MAX_RECORD_BYTES + " bytes");
         }
+        if (!utf8WithoutByteOrderMark(value)) {
+            throw new RejectedRecordException(Rejection.NOT_JSON, "not UTF-8 JSON");
+        }
         // A streaming read (no tree): this runs for every record, twice (topology and indexer).
         Integer year = null;
         String make = null;
@@ -85,6 +88,24 @@ public final class DetectionJson {
         } catch (DomainException e) {
             throw new RejectedRecordException(Rejection.INVALID_FIELDS, e.getMessage());
         }
+    }
+
+    /*
+     * JSON between systems is UTF-8 with no byte order mark (RFC 8259, 8.1). Jackson would also read UTF-16 and
+     * UTF-32 and skip a mark, but the raw record is stored as UTF-8 text, which PostgreSQL refuses with NULs
+     * or a leading mark in it: the batch would fail again on every retry. Both show in the first four bytes.
+     */
+    private static boolean utf8WithoutByteOrderMark(byte[] value) {
+        int first = value[0] & 0xff;
+        if (first == 0xEF || first == 0xFE || first == 0xFF) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(4, value.length); i++) {
+            if (value[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void require(String value, String field) throws RejectedRecordException {

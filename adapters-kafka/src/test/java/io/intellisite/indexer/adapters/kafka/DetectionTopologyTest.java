@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
 import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +161,27 @@ class DetectionTopologyTest {
         assertEquals("EMPTY", DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.REASON));
         assertEquals("TOO_LARGE", DeadLetterHeaders.value(dead.get(1).headers(), DeadLetterHeaders.REASON));
         assertEquals(huge.length, dead.get(1).value().length);
+    }
+
+    @Test
+    void jsonInAnotherEncodingThanUtf8OrWithAByteOrderMarkIsDeadLettered() {
+        String json = "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"Land Cruiser\", \"Category\": \"SUV\"}";
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        List<byte[]> values = List.of(json.getBytes(StandardCharsets.UTF_16LE), json.getBytes(StandardCharsets.UTF_16BE),
+                json.getBytes(StandardCharsets.UTF_16), json.getBytes(Charset.forName("UTF-32LE")), withBom);
+        values.forEach(input::pipeInput);
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertEquals(values.size(), dead.size());
+        for (int i = 0; i < values.size(); i++) {
+            assertArrayEquals(values.get(i), dead.get(i).value());
+            assertEquals("NOT_JSON", DeadLetterHeaders.value(dead.get(i).headers(), DeadLetterHeaders.REASON));
+        }
+        assertTrue(alerts.isEmpty());
     }
 
     @Test
