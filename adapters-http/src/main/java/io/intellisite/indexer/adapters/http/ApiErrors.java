@@ -1,6 +1,7 @@
 package io.intellisite.indexer.adapters.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.intellisite.indexer.application.port.in.AccessDeniedException;
@@ -12,6 +13,7 @@ import io.intellisite.indexer.domain.DomainException;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.user.UserAlreadyExistsException;
 import java.lang.System.Logger.Level;
+import java.util.Locale;
 
 /** Maps every failure to a status and a short {@code {"error": ...}} body: no stack trace, class name or SQL. */
 public final class ApiErrors {
@@ -39,6 +41,14 @@ public final class ApiErrors {
                     HttpJson.error(res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
                 })
                 .error(DomainException.class, (req, res, e) -> HttpJson.error(res, Status.BAD_REQUEST_400, e.getMessage()))
+                // Helidon's own (no route for this path or method, a malformed request): its status, and the
+                // status's reason phrase as the message, since its text may name internals.
+                .error(HttpException.class, (req, res, e) -> {
+                    if (e.status().code() >= 500) {
+                        LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().path() + " failed", e);
+                    }
+                    HttpJson.error(res, e.status(), e.status().reasonPhrase().toLowerCase(Locale.ROOT));
+                })
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().path() + " failed", e);
                     HttpJson.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal error");

@@ -121,6 +121,17 @@ public abstract class SecurityApiTests extends HttpApiContract {
     }
 
     @Test
+    void unknownPathsAndMethodsAnswer404WithAShortJsonError() {
+        String admin = adminToken();
+        assertSafeError(get("/nope", admin), 404);
+        assertSafeError(get("/nope", null), 404);
+        assertSafeError(get("/users/" + ENCODED.replace("+", "%20"), admin), 404);
+        assertSafeError(sendJson("DELETE", "/stats", admin, null), 404);
+        assertSafeError(sendJson("PUT", "/users", admin, "{}"), 404);
+        assertEquals(200, get("/stats", admin).statusCode());
+    }
+
+    @Test
     void aHundredWrongLoginsInARowLockTheNameWithoutLockingOthersOut() {
         assertEquals(201, createUser(adminToken(), "bystander", "bystander@example.com", "viewer").statusCode());
         int unauthorized = 0;
