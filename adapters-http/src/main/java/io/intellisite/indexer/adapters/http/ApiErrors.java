@@ -45,12 +45,12 @@ public final class ApiErrors {
                 // status's reason phrase as the message, since its text may name internals.
                 .error(HttpException.class, (req, res, e) -> {
                     if (e.status().code() >= 500) {
-                        LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().path() + " failed", e);
+                        LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().absolute().path() + " failed", e);
                     }
                     HttpJson.error(res, e.status(), e.status().reasonPhrase().toLowerCase(Locale.ROOT));
                 })
                 .error(Exception.class, (req, res, e) -> {
-                    LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().path() + " failed", e);
+                    LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().absolute().path() + " failed", e);
                     HttpJson.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal error");
                 });
     }

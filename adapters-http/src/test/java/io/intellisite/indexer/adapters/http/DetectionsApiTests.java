@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,12 @@ public abstract class DetectionsApiTests extends HttpApiContract {
         assertSafeError(get("/detections?skip=-1", token), 422);
         assertSafeError(get("/detections?after=not-a-cursor", token), 422);
         assertSafeError(get("/detections?from=yesterday", token), 422);
+        assertSafeError(get("/detections?from=-999999999-01-01T00:00:00Z", token), 422);
+        assertSafeError(get("/detections?to=%2B999999999-12-31T23:59:59Z", token), 422);
+        // Colons left unencoded, as curl and browsers send them (RFC 3986 allows them in a query).
+        HttpResponse<String> window = get("/detections?from=2026-01-01T00:00:10Z&to=2026-01-01T00:00:20Z&limit=1000", token);
+        assertEquals(200, window.statusCode(), window.body());
+        assertEquals(10, json(window).get("size").asInt());
         var injection = get("/detections?make=%27%3B%20drop%20table%20detections%3B--", token);
         assertEquals(200, injection.statusCode());
         assertEquals(0, json(injection).get("size").asInt());
