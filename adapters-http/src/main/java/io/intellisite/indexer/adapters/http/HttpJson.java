@@ -20,8 +20,12 @@ public final class HttpJson {
     }
 
     public static void send(ServerResponse res, Status status, Object body) {
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(bytes(body));
+    }
+
+    static byte[] bytes(Object body) {
         try {
-            res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(MAPPER.writeValueAsBytes(body));
+            return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise response", e);
         }

@@ -61,6 +61,7 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .host(settings.host())
                 .port(settings.port())
                 .maxPayloadSize(MAX_PAYLOAD_BYTES)
+                .directHandlers(JsonDirectHandler.all())
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder().endpoint("/").observersDiscoverServices(false)

@@ -29,6 +29,8 @@ import io.intellisite.indexer.application.inmemory.InMemoryAlertRuleTopic;
 import io.intellisite.indexer.application.inmemory.InMemoryDetectionRepository;
 import io.intellisite.indexer.application.inmemory.InMemoryUserRepository;
 import io.intellisite.indexer.domain.token.TokenPolicy;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -115,6 +117,15 @@ public abstract class HttpApiContract {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code request} as is, past the checks of an HTTP client, and returns everything the server wrote. */
+    protected String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
