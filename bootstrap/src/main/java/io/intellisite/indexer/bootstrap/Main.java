@@ -30,7 +30,8 @@ public final class Main {
             Settings settings = Settings.load(overrides);
             switch (command) {
                 case "run" -> run(settings);
-                case "produce" -> ProduceCommand.run(settings, overrides.containsKey("COUNT") ? Long.parseLong(overrides.get("COUNT")) : -1);
+                case "produce" -> ProduceCommand.run(settings, overrides.containsKey("COUNT")
+                        ? Settings.wholeNumber("COUNT", overrides.get("COUNT"), 1, Long.MAX_VALUE) : -1);
                 default -> fail("unknown command " + command + " (use run or produce)");
             }
         } catch (StartupException e) {

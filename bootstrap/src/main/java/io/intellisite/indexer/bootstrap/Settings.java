@@ -37,16 +37,21 @@ public final class Settings {
     }
 
     public int integer(String name, int min, int max) {
-        String raw = text(name);
+        return (int) wholeNumber(name, text(name), min, max);
+    }
+
+    /** {@code raw} as a whole number from {@code min} to {@code max}, or a StartupException naming the setting. */
+    public static long wholeNumber(String name, String raw, long min, long max) {
+        long value;
         try {
-            int value = Integer.parseInt(raw);
-            if (value < min || value > max) {
-                throw new StartupException(name, "must be between " + min + " and " + max + ", not " + value);
-            }
-            return value;
+            value = Long.parseLong(raw.strip());
         } catch (NumberFormatException e) {
             throw new StartupException(name, "must be an integer, not '" + raw + "'");
         }
+        if (value < min || value > max) {
+            throw new StartupException(name, "must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
     }
 
     /**

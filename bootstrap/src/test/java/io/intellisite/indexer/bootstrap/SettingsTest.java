@@ -1,6 +1,7 @@
 package io.intellisite.indexer.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,5 +15,16 @@ class SettingsTest {
         assertEquals(Map.of("num.standby.replicas", "1", "consumer.max.poll.records", "500"), settings.kafkaProperties("KAFKA_STREAMS_"));
         assertEquals(Map.of("fetch.max.wait.ms", "100"), settings.kafkaProperties("KAFKA_INDEXER_"));
         assertEquals(Map.of(), settings.kafkaProperties("KAFKA_NOTHING_"));
+    }
+
+    @Test
+    void wholeNumbersAreCheckedAndTheErrorNamesTheSetting() {
+        assertEquals(3_000_000_000L, Settings.wholeNumber("COUNT", " 3000000000 ", 1, Long.MAX_VALUE));
+        assertEquals("COUNT: must be an integer, not 'abc'",
+                assertThrows(StartupException.class, () -> Settings.wholeNumber("COUNT", "abc", 1, 10)).getMessage());
+        assertEquals("RATE: must be between 1 and 10, not 0",
+                assertThrows(StartupException.class, () -> Settings.wholeNumber("RATE", "0", 1, 10)).getMessage());
+        assertEquals("HTTP_PORT: must be between 0 and 65535, not 70000",
+                assertThrows(StartupException.class, () -> Settings.load(Map.of("HTTP_PORT", "70000")).integer("HTTP_PORT", 0, 65535)).getMessage());
     }
 }

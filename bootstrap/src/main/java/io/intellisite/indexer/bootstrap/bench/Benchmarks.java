@@ -40,22 +40,28 @@ public final class Benchmarks {
         withUser.putAll(overrides);
         try {
             switch (which) {
-                case "ingest" -> IngestBenchmark.run(overrides, Long.parseLong(overrides.getOrDefault("COUNT", "1000000")));
-                case "latency" -> LatencyBenchmark.run(settings, Integer.parseInt(overrides.getOrDefault("RATE", "5000")),
-                        Integer.parseInt(overrides.getOrDefault("SECONDS", "30")), Integer.parseInt(overrides.getOrDefault("WARMUP", "5")));
+                case "ingest" -> IngestBenchmark.run(overrides, number(overrides, "COUNT", 1_000_000));
+                case "latency" -> LatencyBenchmark.run(settings, (int) number(overrides, "RATE", 5_000),
+                        (int) number(overrides, "SECONDS", 30), (int) number(overrides, "WARMUP", 5));
                 case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
-                case "sse" -> SseFanOutBenchmark.run(Settings.load(withUser), Integer.parseInt(overrides.getOrDefault("SUBSCRIBERS", "10000")),
-                        Integer.parseInt(overrides.getOrDefault("RATE", "500")), Integer.parseInt(overrides.getOrDefault("SECONDS", "20")));
-                case "rules" -> RulesBenchmark.run(Settings.load(withUser), Integer.parseInt(overrides.getOrDefault("CHANGES", "30")),
-                        Integer.parseInt(overrides.getOrDefault("RATE", "1000")));
-                case "http" -> HttpBenchmark.run(Settings.load(withUser), Long.parseLong(overrides.getOrDefault("ROWS", "1000000")));
-                default -> throw new IllegalArgumentException("unknown benchmark " + which + " (ingest, latency, security, http, sse or rules)");
+                case "sse" -> SseFanOutBenchmark.run(Settings.load(withUser), (int) number(overrides, "SUBSCRIBERS", 10_000),
+                        (int) number(overrides, "RATE", 500), (int) number(overrides, "SECONDS", 20));
+                case "rules" -> RulesBenchmark.run(Settings.load(withUser), (int) number(overrides, "CHANGES", 30),
+                        (int) number(overrides, "RATE", 1_000));
+                case "http" -> HttpBenchmark.run(Settings.load(withUser), number(overrides, "ROWS", 1_000_000));
+                default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse or rules)");
             }
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
         System.exit(0);
+    }
+
+    // Counts, rates and durations: at least 1 (and a warm-up at least 0), and small enough to be an int.
+    private static long number(Map<String, String> overrides, String name, long defaultValue) {
+        return Settings.wholeNumber(name, overrides.getOrDefault(name, Long.toString(defaultValue)),
+                name.equals("WARMUP") ? 0 : 1, Integer.MAX_VALUE);
     }
 
     /** Logs the benchmark user in on the product at {@code port}; returns the bearer token. */
