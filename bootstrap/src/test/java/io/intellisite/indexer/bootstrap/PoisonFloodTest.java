@@ -2,6 +2,7 @@ package io.intellisite.indexer.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.intellisite.indexer.adapters.kafka.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.DetectionJson;
@@ -104,6 +105,40 @@ class PoisonFloodTest {
             assertEquals(0, PipelineIntegrationTest.count(db, """
                     select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
                     on g.make = m.make where m.count is distinct from g.n"""));
+        }
+    }
+
+    /**
+     * A record the broker still takes, but whose dead letter would not fit once the dlq.* headers are added: its
+     * copy leaves the record out and says so, instead of failing every attempt to commit the task.
+     */
+    @Test
+    void aRecordTooLargeToCopyToTheDeadLetterTopicIsReportedThereWithoutItsValue(@TempDir Path dir) throws Exception {
+        String run = "huge" + System.nanoTime();
+        PostgresDatabase db = TestInfrastructure.emptyDatabase();
+        byte[] huge = ("{\"Year\": 2011, \"Make\": \"T\", \"Model\": \"" + "x".repeat(1_048_300) + "\", \"Category\": \"SUV\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        int valid = 200;
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(TestInfrastructure.productSettings(dir, run)));
+             var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
+                     "max.request.size", 2_000_000), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(run + ".detections", 0, null, huge)).get();
+            VehicleCatalog catalog = VehicleCatalog.load(new Random(5));
+            for (int i = 0; i < valid; i++) {
+                producer.send(new ProducerRecord<>(run + ".detections", 0, null, DetectionJson.detection(catalog.next())));
+            }
+            producer.flush();
+            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= valid,
+                    Duration.ofSeconds(60), NO_LOG);
+
+            List<ConsumerRecord<byte[], byte[]>> dead = PipelineIntegrationTest.readAll(TestInfrastructure.kafkaBootstrapServers(),
+                    run + ".dlq", 1, "read_committed");
+            assertEquals(1, dead.size());
+            assertEquals("TOO_LARGE", DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.REASON));
+            assertEquals("0", DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.SOURCE_OFFSET));
+            assertEquals(String.valueOf(huge.length), DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.OMITTED_BYTES));
+            assertNull(dead.get(0).value());
+            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
         }
     }
 

@@ -11,6 +11,16 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "dlq.source.topic";
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
+    /** Set when the record was too large to copy: its size in bytes; read it at its source position instead. */
+    public static final String OMITTED_BYTES = "dlq.omitted.bytes";
+
+    /**
+     * Largest dead letter we send: the producer's default max.request.size (1 MiB) less room for the batch. A
+     * record whose copy would be larger goes without its key, value and headers.
+     */
+    static final int MAX_COPY_BYTES = 1_040_000;
+    /** Room kept for the dlq.* headers: the detail is one short sentence, the topic name at most 249 bytes. */
+    static final int RESERVED_BYTES = 1_024;
 
     private DeadLetterHeaders() {
     }
@@ -23,6 +33,15 @@ public final class DeadLetterHeaders {
         headers.add(SOURCE_PARTITION, bytes(String.valueOf(partition)));
         headers.add(SOURCE_OFFSET, bytes(String.valueOf(offset)));
         return headers;
+    }
+
+    static int sizeOf(Headers headers) {
+        int size = 0;
+        for (var header : headers) {
+            // 10: the most two varint lengths can take for a header under 1 MiB.
+            size += bytes(header.key()).length + (header.value() == null ? 0 : header.value().length) + 10;
+        }
+        return size;
     }
 
     public static String value(Headers headers, String name) {

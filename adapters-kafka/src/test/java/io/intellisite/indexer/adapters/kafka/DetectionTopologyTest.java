@@ -164,6 +164,24 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void aRecordTooLargeToCopyWithTheDeadLetterHeadersIsReportedWithoutItsKeyValueAndHeaders() {
+        byte[] big = new byte[DeadLetterHeaders.MAX_COPY_BYTES - 2_000];
+        byte[] tooBig = new byte[DeadLetterHeaders.MAX_COPY_BYTES - 200];
+        java.util.Arrays.fill(big, (byte) 'x');
+        java.util.Arrays.fill(tooBig, (byte) 'y');
+        input.pipeInput(new TestRecord<>("k".getBytes(StandardCharsets.UTF_8), big));
+        input.pipeInput(new TestRecord<>("k".getBytes(StandardCharsets.UTF_8), tooBig));
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertArrayEquals(big, dead.get(0).value());
+        assertEquals(null, DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.OMITTED_BYTES));
+        assertEquals(null, dead.get(1).value());
+        assertEquals(null, dead.get(1).key());
+        assertEquals(String.valueOf(tooBig.length + 1), DeadLetterHeaders.value(dead.get(1).headers(), DeadLetterHeaders.OMITTED_BYTES));
+        assertEquals("TOO_LARGE", DeadLetterHeaders.value(dead.get(1).headers(), DeadLetterHeaders.REASON));
+        assertEquals("1", DeadLetterHeaders.value(dead.get(1).headers(), DeadLetterHeaders.SOURCE_OFFSET));
+    }
+
+    @Test
     void jsonInAnotherEncodingThanUtf8OrWithAByteOrderMarkIsDeadLettered() {
         String json = "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"Land Cruiser\", \"Category\": \"SUV\"}";
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
