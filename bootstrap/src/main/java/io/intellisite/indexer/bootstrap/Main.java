@@ -2,6 +2,7 @@ package io.intellisite.indexer.bootstrap;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,6 +28,7 @@ public final class Main {
             }
         }
         try {
+            Settings.requireKnown(overrides.keySet(), command.equals("produce") ? Set.of("COUNT") : Set.of());
             Settings settings = Settings.load(overrides);
             switch (command) {
                 case "run" -> run(settings);

@@ -2,17 +2,22 @@ package io.intellisite.indexer.bootstrap;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Every setting of the product, by its environment variable's name. Sources, strongest first: explicit
  * overrides (tests, command-line flags), system properties, environment variables, {@code application.yaml}.
  */
 public final class Settings {
+    /** Prefixes under which any Kafka client property can be set: see {@link #kafkaProperties}. */
+    public static final List<String> KAFKA_PREFIXES = List.of("KAFKA_STREAMS_", "KAFKA_INDEXER_");
     private final Config config;
 
     private Settings(Config config) {
@@ -26,6 +31,23 @@ public final class Settings {
                 .sources(List.of(ConfigSources.create(overrides), ConfigSources.systemProperties(),
                         ConfigSources.environmentVariables(), ConfigSources.classpath("application.yaml")))
                 .build());
+    }
+
+    /**
+     * Fails on a command-line name that is neither a setting, nor a Kafka client property under one of
+     * {@code KAFKA_PREFIXES}, nor one of the command's own {@code commandNames}: a typo such as
+     * {@code --HTTP_PROT=9000} would otherwise be ignored without a word.
+     */
+    public static void requireKnown(Collection<String> names, Set<String> commandNames) {
+        Config defaults = Config.just(ConfigSources.classpath("application.yaml"));
+        for (String name : names) {
+            boolean known = commandNames.contains(name) || defaults.get(name).exists()
+                    || KAFKA_PREFIXES.stream().anyMatch(prefix -> name.startsWith(prefix) && name.length() > prefix.length());
+            if (!known) {
+                throw new StartupException(name, "no such setting (the README's Configuration section lists them"
+                        + (commandNames.isEmpty() ? "" : "; this command also takes " + String.join(", ", new TreeSet<>(commandNames))) + ")");
+            }
+        }
     }
 
     public Optional<String> optional(String name) {

@@ -3,7 +3,9 @@ package io.intellisite.indexer.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -26,5 +28,16 @@ class SettingsTest {
                 assertThrows(StartupException.class, () -> Settings.wholeNumber("RATE", "0", 1, 10)).getMessage());
         assertEquals("HTTP_PORT: must be between 0 and 65535, not 70000",
                 assertThrows(StartupException.class, () -> Settings.load(Map.of("HTTP_PORT", "70000")).integer("HTTP_PORT", 0, 65535)).getMessage());
+    }
+
+    @Test
+    void aNameOnTheCommandLineThatIsNoSettingIsRefusedInsteadOfIgnored() {
+        Settings.requireKnown(List.of("HTTP_PORT", "JWT_KEY", "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "COUNT"), Set.of("COUNT"));
+        assertEquals("HTTP_PROT: no such setting (the README's Configuration section lists them)",
+                assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("HTTP_PORT", "HTTP_PROT"), Set.of())).getMessage());
+        assertEquals("COUNT: no such setting (the README's Configuration section lists them)",
+                assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("COUNT"), Set.of())).getMessage());
+        assertEquals("KAFKA_STREAMS_: no such setting (the README's Configuration section lists them; this command also takes RATE, SECONDS)",
+                assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("KAFKA_STREAMS_"), Set.of("SECONDS", "RATE"))).getMessage());
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30] [--WARMUP=5]},
@@ -20,6 +21,10 @@ import java.util.Map;
 public final class Benchmarks {
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-password";
+    private static final Map<String, Set<String>> OWN_FLAGS = Map.of("ingest", Set.of("COUNT"),
+            "latency", Set.of("RATE", "SECONDS", "WARMUP"), "sse", Set.of("SUBSCRIBERS", "RATE", "SECONDS"),
+            "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS"));
+
     private Benchmarks() {
     }
 
@@ -39,6 +44,7 @@ public final class Benchmarks {
         Map<String, String> withUser = new HashMap<>(Map.of("ADMIN_USERNAME", USER, "ADMIN_PASSWORD", PASSWORD));
         withUser.putAll(overrides);
         try {
+            Settings.requireKnown(overrides.keySet(), OWN_FLAGS.getOrDefault(which, Set.of()));
             switch (which) {
                 case "ingest" -> IngestBenchmark.run(overrides, number(overrides, "COUNT", 1_000_000));
                 case "latency" -> LatencyBenchmark.run(settings, (int) number(overrides, "RATE", 5_000),
