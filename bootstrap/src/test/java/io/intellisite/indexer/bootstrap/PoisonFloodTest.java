@@ -54,6 +54,7 @@ class PoisonFloodTest {
             Poison.of("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\", \"Category\": \" , \"}", "INVALID_FIELDS"),
             Poison.of("{\"Year\": 2011, \"Make\": \"" + "m".repeat(101) + "\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
             Poison.of("{\"Year\": 2011, \"Make\": \"A'); drop table detections; --\", \"Model\": null, \"Category\": \"SUV\"}", "INVALID_FIELDS"),
+            Poison.of("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\", \"Category\": \"Sedan\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
             // Valid JSON whose text PostgreSQL could not store as sent: a NUL, half a surrogate pair.
             Poison.of("{\"Year\": 2011, \"Make\": \"To\\u0000yota\", \"Model\": \"B\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),
             Poison.of("{\"Year\": 2011, \"Make\": \"A\", \"Model\": \"B\\ud800\", \"Category\": \"SUV\"}", "INVALID_FIELDS"),

@@ -60,8 +60,21 @@ public final class DetectionJson {
                 throw new RejectedRecordException(Rejection.NOT_AN_OBJECT, "not a JSON object");
             }
             String field;
+            int seen = 0;
             while ((field = parser.nextFieldName()) != null) {
                 JsonToken token = parser.nextToken();
+                int bit = switch (field) {
+                    case "Year" -> 1;
+                    case "Make" -> 2;
+                    case "Model" -> 4;
+                    case "Category" -> 8;
+                    default -> 0;
+                };
+                // Readers disagree on which of two values wins; the index must not pick one the raw text's readers do not.
+                if ((seen & bit) != 0) {
+                    throw new RejectedRecordException(Rejection.INVALID_FIELDS, field + " given twice");
+                }
+                seen |= bit;
                 switch (field) {
                     case "Year" -> year = token == JsonToken.VALUE_NUMBER_INT
                             && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : null;

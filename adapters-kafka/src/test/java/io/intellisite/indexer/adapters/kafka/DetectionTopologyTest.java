@@ -137,6 +137,8 @@ class DetectionTopologyTest {
         "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \" \", \"Category\": \"SUV\"}|INVALID_FIELDS",
         "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\"}|INVALID_FIELDS",
         "{\"Year\": 2011, \"Make\": \"Toy\\u0000ota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\", \"Make\": \"Ford\", \"Category\": \"SUV\"}|INVALID_FIELDS",
+        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"Sedan\", \"Category\": \"SUV\"}|INVALID_FIELDS",
     })
     void invalidRecordsGoUnchangedToTheDeadLetterTopicWithHeadersAndTheStreamGoesOn(String value, String reason) {
         send(value);
@@ -149,6 +151,13 @@ class DetectionTopologyTest {
         assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
         assertEquals(1, topology.deadLetterCount());
         assertEquals(1, alerts.readRecordsToList().size());
+    }
+
+    @Test
+    void extraFieldsAreAllowedEvenTwiceOnlyTheFourKnownOnesMustBeUnique() {
+        send("{\"Year\": 2011, \"Make\": \"Toyota\", \"Lane\": 1, \"Model\": \"X\", \"Lane\": {\"Make\": \"Ford\"}, \"Category\": \"SUV\"}");
+        assertTrue(deadLetters.isEmpty());
+        assertEquals("Toyota", DetectionJson.read(alerts.readRecord().value()).get("Make").asText());
     }
 
     @Test
