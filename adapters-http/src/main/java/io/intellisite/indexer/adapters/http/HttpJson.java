@@ -1,8 +1,10 @@
 package io.intellisite.indexer.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -14,7 +16,8 @@ import java.util.Optional;
 
 /** JSON in and out of Helidon requests, with Jackson; malformed input becomes a domain validation error (422). */
 public final class HttpJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses a field given twice: which of the two values counts would otherwise depend on the reader. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private HttpJson() {
     }
@@ -46,7 +49,7 @@ public final class HttpJson {
         } catch (JsonProcessingException malformed) {
             // same answer as for a body of the wrong shape
         }
-        throw new InvalidValueException("body must be a JSON object");
+        throw new InvalidValueException("body must be a JSON object, each field given once");
     }
 
     /** A string field, or null when absent; a field of another type is a 422, never coerced. */

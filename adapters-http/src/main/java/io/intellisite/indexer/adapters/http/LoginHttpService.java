@@ -32,6 +32,15 @@ public final class LoginHttpService implements HttpService {
             throw new InvalidValueException("expected an application/x-www-form-urlencoded body with username and password");
         }
         Parameters form = req.content().as(Parameters.class);
+        // RFC 6749 3.1: no parameter more than once; the grant, when named, is the password grant.
+        for (String name : form.names()) {
+            if (form.all(name).size() > 1) {
+                throw new InvalidValueException(name + " must be given once");
+            }
+        }
+        if (form.contains("grant_type") && !form.first("grant_type").orElse("").equals("password")) {
+            throw new InvalidValueException("grant_type must be password");
+        }
         String username = form.first("username").orElse(null);
         String password = form.first("password").orElse(null);
         if (username == null || password == null) {

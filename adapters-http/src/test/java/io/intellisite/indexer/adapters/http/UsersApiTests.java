@@ -91,6 +91,8 @@ public abstract class UsersApiTests extends HttpApiContract {
         assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"nope\", \"username\": \"abc\", \"password\": \"long-enough\"}"), 422);
         assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"a@b.co\", \"username\": \"abc\", \"password\": \"short\"}"), 422);
         assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"a@b.co\", \"username\": \"x'; drop table users;--\", \"password\": \"long-enough\"}"), 422);
+        // A field given twice: which value counts would depend on the reader.
+        assertSafeError(postJson("/users", admin, "{\"name\": \"A\", \"lastname\": \"B\", \"email\": \"a@b.co\", \"username\": \"abc\", \"password\": \"long-enough\", \"role\": \"user\", \"role\": \"admin\"}"), 422);
         assertEquals(1, json(get("/users", admin)).get("size").asInt());
     }
 
@@ -119,6 +121,20 @@ public abstract class UsersApiTests extends HttpApiContract {
         assertTrue(locked.headers().firstValue("Retry-After").isPresent());
         assertSafeError(send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\"}"))), 422);
+    }
+
+    @Test
+    void loginTakesOnlyThePasswordGrantWithEachParameterOnce() {
+        assertEquals(200, loginForm("grant_type=password&username=admin&password=" + ADMIN_PASSWORD).statusCode());
+        assertEquals(200, loginForm("username=admin&password=" + ADMIN_PASSWORD + "&scope=").statusCode());
+        assertSafeError(loginForm("grant_type=client_credentials&username=admin&password=" + ADMIN_PASSWORD), 422);
+        assertSafeError(loginForm("username=admin&password=" + ADMIN_PASSWORD + "&username=someone-else"), 422);
+        assertSafeError(loginForm("username=admin&password=wrong-password&password=" + ADMIN_PASSWORD), 422);
+    }
+
+    private HttpResponse<String> loginForm(String form) {
+        return send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     @Test
