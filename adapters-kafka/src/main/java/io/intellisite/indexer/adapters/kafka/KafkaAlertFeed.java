@@ -133,7 +133,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     @Override
     public AlertSubscription subscribe(Optional<String> resumeAfter) {
         Optional<AlertPosition> from = resumeAfter.map(id -> AlertPosition.parse(id, partitions.size())
-                .orElseThrow(() -> new InvalidValueException("Last-Event-ID is not an event id of this stream")));
+                .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream")));
         LiveSubscription live;
         AlertPosition joinedAt;
         synchronized (lock) {

@@ -35,7 +35,7 @@ public final class InMemoryAlertFeed implements AlertFeed {
     public synchronized AlertSubscription subscribe(Optional<String> resumeAfter) {
         int from = resumeAfter.map(InMemoryAlertFeed::parse).orElse(history.size());
         if (from > history.size()) {
-            throw new InvalidValueException("Last-Event-ID is not an event id of this stream");
+            throw new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream");
         }
         Subscription s = new Subscription(history.subList(from, history.size()));
         subscribers.add(s);
@@ -51,7 +51,7 @@ public final class InMemoryAlertFeed implements AlertFeed {
         } catch (NumberFormatException e) {
             // same answer below
         }
-        throw new InvalidValueException("Last-Event-ID is not an event id of this stream");
+        throw new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream");
     }
 
     @Override
