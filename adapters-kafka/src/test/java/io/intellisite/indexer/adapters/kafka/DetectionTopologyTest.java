@@ -161,6 +161,16 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void jsonNestedDeeperThanPostgresqlCanParseIsDeadLetteredNotStoredToFailItsBatch() {
+        // 30,000 levels fit in 64 KiB and overflow PostgreSQL's parser stack; Jackson stops at 1,000.
+        String deep = "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\", \"Extra\": "
+                + "[".repeat(30_000) + "]".repeat(30_000) + "}";
+        send(deep);
+        assertEquals("NOT_JSON", DeadLetterHeaders.value(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON));
+        assertTrue(alerts.isEmpty());
+    }
+
+    @Test
     void emptyAndOversizedRecordsAreDeadLettered() {
         input.pipeInput((byte[]) null);
         byte[] huge = ("{\"Year\": 2011, \"Make\": \"T\", \"Model\": \"" + "x".repeat(70_000) + "\", \"Category\": \"SUV\"}")
