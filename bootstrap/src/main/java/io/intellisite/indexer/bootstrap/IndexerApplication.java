@@ -96,7 +96,8 @@ public final class IndexerApplication implements AutoCloseable {
         List<DetectionIndexer> indexers = new ArrayList<>();
         for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
-                    settings.text("APPLICATION_ID") + "-indexer", topics.detections(), new IndexDetectionsService(detections),
+                    settings.text("APPLICATION_ID") + "-indexer", topics.detections(), topics.deadLetters(),
+                    new IndexDetectionsService(detections),
                     Duration.ofSeconds(5), Map.copyOf(settings.kafkaProperties("KAFKA_INDEXER_"))));
             indexer.start();
             indexers.add(indexer);
@@ -128,7 +129,8 @@ public final class IndexerApplication implements AutoCloseable {
                 new ReadinessCheck("pipeline", pipeline::isRunning,
                         () -> Map.of("state", pipeline.state().name(), "deadLetters", topology.deadLetterCount())),
                 new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy),
-                        () -> Map.of("indexed", indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum())),
+                        () -> Map.of("indexed", indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum(),
+                                "deadLetters", indexers.stream().mapToLong(DetectionIndexer::deadLetterCount).sum())),
                 new ReadinessCheck("alerts", () -> true, () -> Map.of("subscribers", alertFeed.subscriberCount(),
                         "rulesInForce", ruleTable.current().rules().size())));
         int port = settings.integer("HTTP_PORT", 0, 65535);
@@ -138,7 +140,7 @@ public final class IndexerApplication implements AutoCloseable {
                     new MetricGauge("intellisite.detections.indexed", "detections newly stored by this instance",
                             () -> indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum()),
                     new MetricGauge("intellisite.detections.dead.letters", "records sent to the dead-letter topic by this instance",
-                            topology::deadLetterCount),
+                            () -> topology.deadLetterCount() + indexers.stream().mapToLong(DetectionIndexer::deadLetterCount).sum()),
                     new MetricGauge("intellisite.indexer.lag.records", "largest consumer lag of this instance's indexer partitions",
                             () -> indexers.stream().mapToDouble(DetectionIndexer::lag).max().orElse(0)),
                     new MetricGauge("intellisite.sse.subscribers", "open /alerts streams on this instance", alertFeed::subscriberCount))));

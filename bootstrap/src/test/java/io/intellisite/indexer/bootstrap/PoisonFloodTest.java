@@ -143,6 +143,44 @@ class PoisonFloodTest {
         }
     }
 
+    /**
+     * A detection that parses but that PostgreSQL refuses (here a check constraint the test adds, standing for
+     * any content rule the database has and the parser does not) goes to the dead-letter topic from the indexer;
+     * the rest of its batch is stored, and indexing goes on instead of retrying that batch for ever.
+     */
+    @Test
+    void aDetectionTheDatabaseRefusesIsDeadLetteredAndTheRestIndexed(@TempDir Path dir) throws Exception {
+        String run = "refused" + System.nanoTime();
+        PostgresDatabase db = TestInfrastructure.emptyDatabase();
+        db.jdbi().useHandle(h -> h.execute("alter table detections add constraint test_no_lada check (make <> 'Lada')"));
+        int total = 2_000;
+        List<Long> ladas = new ArrayList<>();
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(TestInfrastructure.productSettings(dir, run)));
+             var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
+            VehicleCatalog catalog = VehicleCatalog.load(new Random(9));
+            for (int i = 0; i < total; i++) {
+                String json = i % 97 == 5 ? "{\"Year\": 2008, \"Make\": \"Lada\", \"Model\": \"Niva\", \"Category\": \"SUV\"}"
+                        : new String(DetectionJson.detection(catalog.next()), StandardCharsets.UTF_8).replace("\"Lada\"", "\"Lada Auto\"");
+                if (json.contains("\"Lada\"")) {
+                    ladas.add((long) i);
+                }
+                producer.send(new ProducerRecord<>(run + ".detections", 0, null, json.getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+            int valid = total - ladas.size();
+            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= valid,
+                    Duration.ofSeconds(60), NO_LOG);
+            List<ConsumerRecord<byte[], byte[]>> dead = PipelineIntegrationTest.readAll(TestInfrastructure.kafkaBootstrapServers(),
+                    run + ".dlq", ladas.size(), "read_committed");
+            assertEquals(ladas, dead.stream().map(PoisonFloodTest::offset).sorted().toList());
+            dead.forEach(r -> assertEquals("UNSTORABLE", DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON)));
+            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+        } finally {
+            db.jdbi().useHandle(h -> h.execute("alter table detections drop constraint test_no_lada"));
+        }
+    }
+
     private static long offset(ConsumerRecord<byte[], byte[]> deadLetter) {
         return Long.parseLong(DeadLetterHeaders.value(deadLetter.headers(), DeadLetterHeaders.SOURCE_OFFSET));
     }

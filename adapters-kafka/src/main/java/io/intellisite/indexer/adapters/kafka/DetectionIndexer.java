@@ -1,6 +1,7 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import io.intellisite.indexer.application.port.in.IndexDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.IndexResult;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -24,7 +25,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Indexes every valid detection in PostgreSQL, exactly once in effect: poll a batch, store it in one
  * transaction, and only then commit the offsets that cover it. A crash between the two replays the batch, and
- * since ids derive from topic/partition/offset the replay inserts nothing.
+ * since ids derive from topic/partition/offset the replay inserts nothing. A detection the database refuses
+ * for its content goes to the dead-letter topic before the offsets past it are committed; an unavailable
+ * database stops nothing but this loop, which retries the whole batch with back-off.
  *
  * <p>Why a consumer loop of its own and not a state store flushed by Kafka Streams: since KIP-1035 (Kafka 4.x)
  * Streams commits stores after it commits offsets, and under exactly-once only at checkpoints, so a store
@@ -38,14 +41,16 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private final IndexDetectionsUseCase index;
     private final Duration maxBackoff;
     private final AtomicLong indexed = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final UnstorableDeadLetters deadLetters;
     private volatile boolean healthy = true;
     private volatile Metric lag;
     private volatile boolean closing;
     private final Set<TopicPartition> retrying = new HashSet<>();
     private Thread thread;
 
-    public DetectionIndexer(String bootstrapServers, String groupId, String topic, IndexDetectionsUseCase index,
-                            Duration maxBackoff, Map<String, Object> extra) {
+    public DetectionIndexer(String bootstrapServers, String groupId, String topic, String deadLetterTopic,
+                            IndexDetectionsUseCase index, Duration maxBackoff, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
@@ -65,6 +70,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         this.topic = topic;
         this.index = index;
         this.maxBackoff = maxBackoff;
+        this.deadLetters = new UnstorableDeadLetters(bootstrapServers, deadLetterTopic);
     }
 
     public void start() {
@@ -94,7 +100,14 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                     continue;
                 }
                 try {
-                    indexed.addAndGet(index.index(valid(records)));
+                    IndexResult result = index.index(valid(records));
+                    if (!result.refused().isEmpty()) {
+                        deadLetters.send(records, result.refused());
+                        deadLettered.addAndGet(result.refused().size());
+                        LOG.log(Level.WARNING, result.refused().size() + " detection(s) refused by the database went to the"
+                                + " dead-letter topic; the first: " + result.refused().getFirst().reason());
+                    }
+                    indexed.addAndGet(result.stored());
                     consumer.commitSync(nextOffsets(records));
                     healthy = true;
                     retrying.clear();
@@ -116,6 +129,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
             LOG.log(Level.ERROR, "the detection indexer stopped; readiness reports it down", e);
         } finally {
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+            deadLetters.close();
         }
     }
 
@@ -185,6 +199,11 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     public double lag() {
         Metric m = lag;
         return m != null && m.metricValue() instanceof Double d && !d.isNaN() ? d : 0;
+    }
+
+    /** Records this instance sent to the dead-letter topic because the database refused them. */
+    public long deadLetterCount() {
+        return deadLettered.get();
     }
 
     /** Detections newly stored by this instance since it started (replays are not counted). */

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.application.port.in.IndexDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.IndexResult;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,6 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,10 +70,48 @@ class DetectionIndexerTest {
         }
     }
 
-    private static DetectionIndexer indexer(IndexDetectionsUseCase store) throws Exception {
+    @Test
+    void detectionsTheDatabaseRefusesGoUnchangedToTheDeadLetterTopicAndTheRestIsIndexed() throws Exception {
+        FlakyStore store = new FlakyStore(0, false);
+        store.refuse = d -> d.source().offset() % 50 == 7;
         String topic = "detections-" + UUID.randomUUID();
+        try (DetectionIndexer indexer = indexer(store, topic)) {
+            int refused = RECORDS / 50;
+            waitFor(() -> store.stored.size() == RECORDS - refused && indexer.deadLetterCount() == refused);
+            var dead = readAll(topic + ".dlq", refused);
+            assertEquals(refused, dead.size());
+            for (var r : dead) {
+                assertEquals("UNSTORABLE", DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON));
+                assertEquals("refused: no such make", DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.DETAIL));
+                long offset = Long.parseLong(DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.SOURCE_OFFSET));
+                assertEquals(7, offset % 50);
+                assertTrue(DetectionJson.parse(r.value()).make().length() > 0, "the record as it was sent");
+            }
+            waitFor(indexer::isHealthy);
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                "group.id", "check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static DetectionIndexer indexer(IndexDetectionsUseCase store) throws Exception {
+        return indexer(store, "detections-" + UUID.randomUUID());
+    }
+
+    private static DetectionIndexer indexer(IndexDetectionsUseCase store, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            KafkaTopics.create(admin, List.of(new NewTopic(topic, 2, (short) 1)), Duration.ofSeconds(30));
+            KafkaTopics.create(admin, List.of(new NewTopic(topic, 2, (short) 1), new NewTopic(topic + ".dlq", 1, (short) 1)),
+                    Duration.ofSeconds(30));
         }
         VehicleCatalog catalog = VehicleCatalog.load(new Random(1));
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers()),
@@ -76,7 +120,7 @@ class DetectionIndexerTest {
                 producer.send(new ProducerRecord<>(topic, i % 2, null, DetectionJson.detection(catalog.next())));
             }
         }
-        DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic, store,
+        DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic, topic + ".dlq", store,
                 Duration.ofMillis(200), Map.of());
         indexer.start();
         return indexer;
@@ -90,12 +134,16 @@ class DetectionIndexerTest {
         }
     }
 
-    /** Fails its first calls (optionally interrupting the caller first), then stores idempotently by position. */
+    /**
+     * Fails its first calls (optionally interrupting the caller first), then stores idempotently by position, and
+     * refuses what {@code refuse} matches, as the application's service reports a database's refusal.
+     */
     private static final class FlakyStore implements IndexDetectionsUseCase {
         final Set<SourcePosition> stored = ConcurrentHashMap.newKeySet();
         final AtomicInteger failures = new AtomicInteger();
         private final int failFirst;
         private final boolean interrupt;
+        volatile Predicate<IndexedDetection> refuse = d -> false;
 
         FlakyStore(int failFirst, boolean interrupt) {
             this.failFirst = failFirst;
@@ -103,7 +151,7 @@ class DetectionIndexerTest {
         }
 
         @Override
-        public int index(List<IndexedDetection> batch) {
+        public IndexResult index(List<IndexedDetection> batch) {
             if (failures.get() < failFirst) {
                 failures.incrementAndGet();
                 if (interrupt) {
@@ -112,10 +160,15 @@ class DetectionIndexerTest {
                 throw new IllegalStateException("database unreachable");
             }
             int added = 0;
+            List<IndexResult.Refused> refused = new ArrayList<>();
             for (IndexedDetection d : batch) {
-                added += stored.add(d.source()) ? 1 : 0;
+                if (refuse.test(d)) {
+                    refused.add(new IndexResult.Refused(d, "refused: no such make"));
+                } else {
+                    added += stored.add(d.source()) ? 1 : 0;
+                }
             }
-            return added;
+            return new IndexResult(added, refused);
         }
     }
 }

@@ -2,11 +2,13 @@ package io.intellisite.indexer.adapters.persistence;
 
 import io.intellisite.indexer.application.port.in.DetectionPage;
 import io.intellisite.indexer.application.port.in.DetectionQuery;
+import io.intellisite.indexer.application.port.out.BatchRefusedException;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
 import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 
 public final class JdbiDetectionRepository implements DetectionRepository {
@@ -86,11 +89,32 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             searchable[i] = searchable(d.detection());
             raws[i] = d.rawJson();
         }
-        return jdbi.inTransaction(h -> h.createQuery(STORE)
-                .bind("ids", ids).bind("topics", topics).bind("partitions", partitions).bind("offsets", offsets)
-                .bind("times", times).bind("years", years).bind("makes", makes).bind("models", models)
-                .bind("categories", categories).bind("searchable", searchable).bind("raws", raws)
-                .map((rs, ctx) -> rs.getInt(1)).one());
+        try {
+            return jdbi.inTransaction(h -> h.createQuery(STORE)
+                    .bind("ids", ids).bind("topics", topics).bind("partitions", partitions).bind("offsets", offsets)
+                    .bind("times", times).bind("years", years).bind("makes", makes).bind("models", models)
+                    .bind("categories", categories).bind("searchable", searchable).bind("raws", raws)
+                    .map((rs, ctx) -> rs.getInt(1)).one());
+        } catch (JdbiException e) {
+            throw refusedForContent(e).orElseThrow(() -> e);
+        }
+    }
+
+    /*
+     * SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation) depend on the rows sent, so
+     * the same batch fails the same way every time; every other failure (connection, shutdown, disk, deadlock)
+     * may pass on a retry.
+     */
+    private static Optional<BatchRefusedException> refusedForContent(JdbiException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                String message = String.valueOf(sql.getMessage()).lines().findFirst().orElse("");
+                return Optional.of(new BatchRefusedException("refused by PostgreSQL (SQLSTATE " + sql.getSQLState() + "): "
+                        + (message.length() > 200 ? message.substring(0, 200) + "..." : message)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The categories as the category filter compares them: trimmed, lowercased, comma-joined for one array. */

@@ -2,11 +2,15 @@ package io.intellisite.indexer.adapters.persistence;
 
 import static io.intellisite.indexer.application.contract.Fixtures.detection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.application.contract.AlertRuleRepositoryContract;
 import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
 import io.intellisite.indexer.application.contract.UserRepositoryContract;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
+import io.intellisite.indexer.application.port.out.BatchRefusedException;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
@@ -59,6 +63,24 @@ class JdbiRepositoriesTest {
             assertEquals(groupBy, repository.countsByMake().stream()
                     .collect(Collectors.toMap(MakeCount::make, MakeCount::count)));
             assertEquals(3000L, groupBy.values().stream().mapToLong(Long::longValue).sum());
+        }
+
+        @Test
+        void aBatchWithContentPostgresqlCannotKeepIsRefusedAsSuchAndNothingOfItIsStored() {
+            IndexedDetection good = detection(0, 1, "Toyota", "SUV");
+            IndexedDetection bad = detection(0, 2, "Ford", "SUV");
+            IndexedDetection notJson = new IndexedDetection(bad.id(), bad.source(), bad.detectedAt(), bad.detection(), "{not json");
+            BatchRefusedException refused = assertThrows(BatchRefusedException.class, () -> repository.store(List.of(good, notJson)));
+            assertTrue(refused.getMessage().startsWith("refused by PostgreSQL (SQLSTATE 22"), refused.getMessage());
+            assertEquals(List.of(), repository.countsByMake());
+            assertEquals(1, repository.store(List.of(good)));
+        }
+
+        @Test
+        void aDatabaseThatCannotBeReachedIsNotARefusal() {
+            var unreachable = new JdbiDetectionRepository(org.jdbi.v3.core.Jdbi.create("jdbc:postgresql://127.0.0.1:1/none"));
+            RuntimeException e = assertThrows(RuntimeException.class, () -> unreachable.store(List.of(detection(0, 1, "Kia", "SUV"))));
+            assertFalse(e instanceof BatchRefusedException);
         }
     }
 }

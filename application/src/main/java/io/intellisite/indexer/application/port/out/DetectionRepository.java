@@ -10,7 +10,9 @@ import java.util.List;
 public interface DetectionRepository {
     /**
      * Stores the batch in one transaction, skipping detections whose id is already stored, and adds the
-     * newly stored ones (only those) to the per-make counts. Returns how many were new.
+     * newly stored ones (only those) to the per-make counts. Returns how many were new. Throws
+     * {@link BatchRefusedException} when a detection's content is what the store cannot keep (nothing of the batch
+     * is stored then), and any other exception when the store is unavailable.
      */
     int store(List<IndexedDetection> batch);
 
