@@ -108,6 +108,12 @@ class AlertsApiTest extends HttpApiContract {
             assertEquals(List.of("1", "3"), toyotas.take("alert", 2, WAIT).stream().map(e -> json(e.data()).get("id").asText()).toList());
             assertEquals(List.of("2", "3"), wagons.take("alert", 2, WAIT).stream().map(e -> json(e.data()).get("id").asText()).toList());
         }
+        // The same rules as the /detections filters: no NUL, at most 100 characters.
+        for (String bad : List.of("make=To%00yota", "category=" + "x".repeat(101))) {
+            try (SseTestClient refused = subscribe("?" + bad + "&access_token=" + token, Map.of())) {
+                assertEquals(422, refused.status(), bad);
+            }
+        }
     }
 
     @Test

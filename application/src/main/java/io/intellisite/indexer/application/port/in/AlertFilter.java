@@ -1,5 +1,7 @@
 package io.intellisite.indexer.application.port.in;
 
+import io.intellisite.indexer.domain.Require;
+import io.intellisite.indexer.domain.detection.Detection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -8,8 +10,8 @@ import java.util.stream.Collectors;
 /** What one subscriber wants to see: a make, a category, some rules; empty means everything. */
 public record AlertFilter(Optional<String> make, Optional<String> category, Set<String> ruleIds) {
     public AlertFilter {
-        make = make.map(AlertFilter::normalise);
-        category = category.map(AlertFilter::normalise);
+        make = make.map(m -> normalise(Require.text(m, "make", Detection.MAX_TEXT)));
+        category = category.map(c -> normalise(Require.text(c, "category", Detection.MAX_TEXT)));
         ruleIds = Set.copyOf(ruleIds);
     }
 
