@@ -2,21 +2,16 @@ package io.intellisite.indexer.adapters.kafka;
 
 import io.intellisite.indexer.application.port.in.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.IndexResult;
-import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -100,7 +95,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                     continue;
                 }
                 try {
-                    IndexResult result = index.index(valid(records));
+                    IndexResult result = index.index(PolledBatches.detections(records));
                     if (!result.refused().isEmpty()) {
                         deadLetters.send(records, result.refused());
                         deadLettered.addAndGet(result.refused().size());
@@ -108,7 +103,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                                 + " dead-letter topic; the first: " + result.refused().getFirst().reason());
                     }
                     indexed.addAndGet(result.stored());
-                    consumer.commitSync(nextOffsets(records));
+                    consumer.commitSync(PolledBatches.nextOffsets(records));
                     healthy = true;
                     retrying.clear();
                     backoffMillis = 100;
@@ -145,27 +140,6 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         if (Thread.interrupted()) {
             LOG.log(Level.WARNING, "indexer thread found interrupted by something other than close(); going on");
         }
-    }
-
-    private static List<IndexedDetection> valid(ConsumerRecords<byte[], byte[]> records) {
-        List<IndexedDetection> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            try {
-                batch.add(DetectionJson.indexed(r.topic(), r.partition(), r.offset(), r.timestamp(), r.value()));
-            } catch (DetectionJson.RejectedRecordException deadLetter) {
-                // the topology sends it to the dead-letter topic; nothing to index
-            }
-        }
-        return batch;
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> part = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(part.getLast().offset() + 1));
-        }
-        return offsets;
     }
 
     /** Reads the failed batch again on the next poll, so nothing is skipped while the database is away. */
