@@ -27,13 +27,21 @@ final class AlertRuleJson {
         }
     }
 
-    /** Throws when the bytes are not a rule; the rules topic is written only by this application. */
+    /**
+     * Throws IllegalArgumentException, and only that, when the bytes are not a rule. This application writes the
+     * rules topic, but anyone allowed to write to it may too, and a failure of any other kind here would stop
+     * the thread that keeps the rules, at every start, since the store keeps the record.
+     */
     static AlertRule read(byte[] value) {
         try {
-            Map<?, ?> json = MAPPER.readValue(value, Map.class);
+            if (!(MAPPER.readValue(value, Object.class) instanceof Map<?, ?> json)) {
+                throw new IllegalArgumentException("not a rule: not a JSON object");
+            }
             return new AlertRule((String) json.get("id"), (String) json.get("name"), Boolean.TRUE.equals(json.get("enabled")),
                     RuleConditions.fromMap(json.get("conditions")));
-        } catch (IOException | ClassCastException e) {
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a rule: " + e.getMessage(), e);
         }
     }

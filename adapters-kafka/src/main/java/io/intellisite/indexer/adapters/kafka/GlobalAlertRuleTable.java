@@ -1,7 +1,6 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import io.intellisite.indexer.application.port.out.AlertRuleSource;
-import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.AlertRules;
 import java.lang.System.Logger.Level;
@@ -41,7 +40,7 @@ public final class GlobalAlertRuleTable implements AlertRuleSource {
                 KeyValue<String, byte[]> entry = all.next();
                 try {
                     rules.add(AlertRuleJson.read(entry.value));
-                } catch (IllegalArgumentException | InvalidValueException e) {
+                } catch (IllegalArgumentException e) {
                     LOG.log(Level.WARNING, "ignoring unreadable rule " + entry.key + " on the rules topic: " + e.getMessage());
                 }
             }

@@ -118,6 +118,12 @@ class DetectionTopologyTest {
         send(lada);
         rules.pipeInput("niva", (byte[]) null);
         rules.pipeInput("broken", "{not a rule".getBytes(StandardCharsets.UTF_8));
+        // Anyone who can write to the topic can write these: each is ignored, none stops the rules' thread.
+        for (String notARule : List.of("null", "[]", "{}", "42", "{\"id\": 5}", "{\"id\": \"x\", \"name\": \"x\", \"conditions\": null}",
+                "{\"id\": \"x\", \"name\": \"x\", \"conditions\": {\"year\": {\"from\": \"old\"}}}",
+                "{\"id\": \"x\", \"name\": \"x\", \"conditions\": {\"make\": [null]}}")) {
+            rules.pipeInput("junk", notARule.getBytes(StandardCharsets.UTF_8));
+        }
         send(lada);
         send("{\"Year\": 2019, \"Make\": \"Subaru\", \"Model\": \"Outback\", \"Category\": \"SUV\"}");
         assertEquals(List.of(List.of("ladas"), List.of("niva", "old"), List.of("old"), List.of("suspicious-vehicle")), alertRuleIds());
