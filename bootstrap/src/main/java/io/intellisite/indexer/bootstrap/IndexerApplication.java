@@ -121,7 +121,8 @@ public final class IndexerApplication implements AutoCloseable {
         HttpUseCases useCases = new HttpUseCases(
                 new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock)),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed),
+                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed, new WatchAlertsService.Limits(
+                        settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000), settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))),
                 new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, rulePublisher),
                         new UpdateAlertRuleService(rules, rulePublisher), new DeleteAlertRuleService(rules, rulePublisher)));
         List<ReadinessCheck> readiness = List.of(new ReadinessCheck("database", database::isReachable),

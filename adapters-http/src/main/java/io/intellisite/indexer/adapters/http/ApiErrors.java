@@ -8,6 +8,7 @@ import io.intellisite.indexer.application.port.in.AccessDeniedException;
 import io.intellisite.indexer.application.port.in.AuthenticationFailedException;
 import io.intellisite.indexer.application.port.in.NotFoundException;
 import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
+import io.intellisite.indexer.application.port.in.TooManyAlertStreamsException;
 import io.intellisite.indexer.application.port.in.TooManyLoginAttemptsException;
 import io.intellisite.indexer.domain.DomainException;
 import io.intellisite.indexer.domain.InvalidValueException;
@@ -33,6 +34,10 @@ public final class ApiErrors {
                 .error(TooManyLoginAttemptsException.class, (req, res, e) -> {
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
                     HttpJson.error(res, Status.TOO_MANY_REQUESTS_429, e.getMessage());
+                })
+                .error(TooManyAlertStreamsException.class, (req, res, e) -> {
+                    res.header(HeaderNames.RETRY_AFTER, "5");
+                    HttpJson.error(res, e.callerLimit() ? Status.TOO_MANY_REQUESTS_429 : Status.SERVICE_UNAVAILABLE_503, e.getMessage());
                 })
                 .error(NotFoundException.class, (req, res, e) -> HttpJson.error(res, Status.NOT_FOUND_404, e.getMessage()))
                 .error(ServiceUnavailableException.class, (req, res, e) -> {

@@ -3,7 +3,9 @@ package io.intellisite.indexer.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.application.service.WatchAlertsService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,11 @@ class AlertsApiTest extends HttpApiContract {
     @Override
     protected Duration heartbeat() {
         return Duration.ofMillis(300);
+    }
+
+    @Override
+    protected WatchAlertsService.Limits alertStreamLimits() {
+        return new WatchAlertsService.Limits(1_000, 4);
     }
 
     private SseTestClient subscribe(String query, Map<String, String> headers) throws Exception {
@@ -143,6 +150,34 @@ class AlertsApiTest extends HttpApiContract {
             List<SseTestClient.Event> farewell = slow.take("reconnect", 1, WAIT);
             assertEquals(1, farewell.size());
             assertTrue(json(farewell.getFirst().data()).has("lastEventId"));
+        }
+    }
+
+    @Test
+    void oneUserHoldsAtMostItsShareOfStreamsAndOthersStillGetTheirs() throws Exception {
+        String admin = adminToken();
+        assertEquals(201, createUser(admin, "viewer", "viewer@example.com", "viewer").statusCode());
+        String viewer = token("viewer", "pass-viewer");
+        List<SseTestClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                open.add(subscribe("?access_token=" + admin, Map.of()));
+            }
+            awaitSubscribers(4);
+            try (SseTestClient fifth = subscribe("?access_token=" + admin, Map.of())) {
+                assertEquals(429, fifth.status());
+            }
+            try (SseTestClient others = subscribe("?access_token=" + viewer, Map.of())) {
+                assertEquals(200, others.status());
+            }
+        } finally {
+            for (SseTestClient client : open) {
+                client.close();
+            }
+        }
+        awaitSubscribers(0);
+        try (SseTestClient again = subscribe("?access_token=" + admin, Map.of())) {
+            assertEquals(200, again.status());
         }
     }
 

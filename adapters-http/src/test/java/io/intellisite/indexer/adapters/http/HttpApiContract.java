@@ -86,7 +86,7 @@ public abstract class HttpApiContract {
         HttpUseCases useCases = new HttpUseCases(
                 new LogInService(users, hasher, tokens, TOKEN_POLICY, clock, LoginThrottle.standard(clock)),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts),
+                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts, alertStreamLimits()),
                 new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, ruleTopic),
                         new UpdateAlertRuleService(rules, ruleTopic), new DeleteAlertRuleService(rules, ruleTopic)));
         server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat()), useCases,
@@ -96,6 +96,11 @@ public abstract class HttpApiContract {
     /** A fresh, empty rule repository; in memory unless a subclass says otherwise. */
     protected AlertRuleRepository emptyRules() {
         return new InMemoryAlertRuleRepository();
+    }
+
+    /** How many alert streams the server takes at once, in all and from one caller. */
+    protected WatchAlertsService.Limits alertStreamLimits() {
+        return new WatchAlertsService.Limits(1_000, 100);
     }
 
     /** How often an idle alert stream gets a comment; short in tests that look for it. */

@@ -50,8 +50,14 @@ public final class Benchmarks {
                 case "latency" -> LatencyBenchmark.run(settings, (int) number(overrides, "RATE", 5_000),
                         (int) number(overrides, "SECONDS", 30), (int) number(overrides, "WARMUP", 5));
                 case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
-                case "sse" -> SseFanOutBenchmark.run(Settings.load(withUser), (int) number(overrides, "SUBSCRIBERS", 10_000),
-                        (int) number(overrides, "RATE", 500), (int) number(overrides, "SECONDS", 20));
+                case "sse" -> {
+                    int subscribers = (int) number(overrides, "SUBSCRIBERS", 10_000);
+                    // Every subscriber is the one benchmark user: let it hold them all, unless told otherwise.
+                    withUser.putIfAbsent("SSE_MAX_STREAMS_PER_USER", String.valueOf(subscribers + 10));
+                    withUser.putIfAbsent("SSE_MAX_SUBSCRIBERS", String.valueOf(Math.max(20_000, subscribers + 10)));
+                    SseFanOutBenchmark.run(Settings.load(withUser), subscribers, (int) number(overrides, "RATE", 500),
+                            (int) number(overrides, "SECONDS", 20));
+                }
                 case "rules" -> RulesBenchmark.run(Settings.load(withUser), (int) number(overrides, "CHANGES", 30),
                         (int) number(overrides, "RATE", 1_000));
                 case "http" -> HttpBenchmark.run(Settings.load(withUser), number(overrides, "ROWS", 1_000_000));

@@ -64,8 +64,10 @@ final class SseFanOutBenchmark {
             long expected = (long) rate * seconds * subscribers;
             System.out.printf("%,d subscribers x %,d alerts/s for %d s: delivered %,d of %,d events (%.1f%%), %,d subscribers dropped as too slow%n",
                     subscribers, rate, seconds, r.get(0), expected, 100.0 * r.get(0) / expected, r.get(1));
-            System.out.printf("detection -> subscriber latency (sampled after a 5 s warm-up): p50 %d ms, p99 %d ms, max %d ms;"
-                    + " server heap used at most %,d MiB%n", r.get(2), r.get(3), r.get(4), maxHeap / (1024 * 1024));
+            String latency = r.get(2) < 0 ? "no sample (the run ended within the 5 s warm-up: use --SECONDS over 5)"
+                    : "p50 %d ms, p99 %d ms, max %d ms".formatted(r.get(2), r.get(3), r.get(4));
+            System.out.printf("detection -> subscriber latency (sampled after a 5 s warm-up): %s; server heap used at most %,d MiB%n",
+                    latency, maxHeap / (1024 * 1024));
             System.out.println("machine: " + Benchmarks.machine());
         }
     }
