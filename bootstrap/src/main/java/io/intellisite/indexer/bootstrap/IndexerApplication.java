@@ -31,6 +31,7 @@ import io.intellisite.indexer.application.service.ListDetectionsService;
 import io.intellisite.indexer.application.service.ListUsersService;
 import io.intellisite.indexer.application.service.LogInService;
 import io.intellisite.indexer.application.service.LoginThrottle;
+import io.intellisite.indexer.application.service.PasswordCheckGate;
 import io.intellisite.indexer.application.service.RegisterUserService;
 import io.intellisite.indexer.application.service.SeedAlertRulesService;
 import io.intellisite.indexer.application.service.UpdateAlertRuleService;
@@ -119,7 +120,8 @@ public final class IndexerApplication implements AutoCloseable {
         KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
                 settings.integer("SSE_QUEUE_SIZE", 1, 1_000_000)));
         HttpUseCases useCases = new HttpUseCases(
-                new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock)),
+                new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock),
+                        passwordCheckGate(settings.integer("LOGIN_CONCURRENCY", 0, 1_024))),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
                 new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed, new WatchAlertsService.Limits(
                         settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000), settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))),
@@ -189,5 +191,10 @@ public final class IndexerApplication implements AutoCloseable {
                 System.err.println("warning: shutdown step failed: " + Infrastructure.rootMessage(e));
             }
         }
+    }
+
+    /** 0, the default: half the cores, at least one. */
+    private static PasswordCheckGate passwordCheckGate(int concurrent) {
+        return concurrent == 0 ? PasswordCheckGate.forThisMachine() : new PasswordCheckGate(concurrent, Duration.ofSeconds(5));
     }
 }

@@ -41,7 +41,9 @@ public final class ApiErrors {
                 })
                 .error(NotFoundException.class, (req, res, e) -> HttpJson.error(res, Status.NOT_FOUND_404, e.getMessage()))
                 .error(ServiceUnavailableException.class, (req, res, e) -> {
-                    LOG.log(Level.WARNING, e.getMessage() + ": " + e.getCause());
+                    if (e.getCause() != null) {
+                        LOG.log(Level.WARNING, e.getMessage() + ": " + e.getCause());
+                    }
                     res.header(HeaderNames.RETRY_AFTER, "5");
                     HttpJson.error(res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
                 })

@@ -21,6 +21,7 @@ import io.intellisite.indexer.application.service.ListDetectionsService;
 import io.intellisite.indexer.application.service.ListUsersService;
 import io.intellisite.indexer.application.service.LogInService;
 import io.intellisite.indexer.application.service.LoginThrottle;
+import io.intellisite.indexer.application.service.PasswordCheckGate;
 import io.intellisite.indexer.application.service.RegisterUserService;
 import io.intellisite.indexer.application.service.WatchAlertsService;
 import io.intellisite.indexer.application.inmemory.InMemoryAlertFeed;
@@ -84,7 +85,7 @@ public abstract class HttpApiContract {
         new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", ADMIN_PASSWORD);
         AlertRuleRepository rules = emptyRules();
         HttpUseCases useCases = new HttpUseCases(
-                new LogInService(users, hasher, tokens, TOKEN_POLICY, clock, LoginThrottle.standard(clock)),
+                new LogInService(users, hasher, tokens, TOKEN_POLICY, clock, LoginThrottle.standard(clock), PasswordCheckGate.forThisMachine()),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
                 new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts, alertStreamLimits()),
                 new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, ruleTopic),

@@ -23,17 +23,19 @@ public final class LogInService implements LogInUseCase {
     private final TokenPolicy policy;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final PasswordCheckGate gate;
     // Verified against when the username is unknown, so both failures cost one KDF run (no enumeration by timing).
     private final PasswordHash decoy;
 
     public LogInService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, TokenPolicy policy,
-                        Clock clock, LoginThrottle throttle) {
+                        Clock clock, LoginThrottle throttle, PasswordCheckGate gate) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
         this.policy = policy;
         this.clock = clock;
         this.throttle = throttle;
+        this.gate = gate;
         this.decoy = hasher.hash(RawPassword.chosen("decoy-password-never-matches"));
     }
 
@@ -42,8 +44,8 @@ public final class LogInService implements LogInUseCase {
         throttle.checkAllowed(username);
         RawPassword attempt = RawPassword.attempt(password == null ? "" : password);
         Optional<UserRepository.UserLogin> login = find(username).filter(l -> l.credential().active());
-        boolean ok = hasher.verify(attempt, login.map(l -> l.credential().passwordHash()).orElse(decoy))
-                && login.isPresent();
+        PasswordHash expected = login.map(l -> l.credential().passwordHash()).orElse(decoy);
+        boolean ok = gate.check(() -> hasher.verify(attempt, expected)) && login.isPresent();
         if (!ok) {
             throttle.recordFailure(username);
             throw new AuthenticationFailedException("incorrect username or password");

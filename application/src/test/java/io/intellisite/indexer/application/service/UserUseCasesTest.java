@@ -31,7 +31,8 @@ class UserUseCasesTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
     private final InMemoryTokens tokens = new InMemoryTokens(policy);
-    private final LogInService logIn = new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock));
+    private final LogInService logIn = new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock),
+            PasswordCheckGate.forThisMachine());
     private final AuthenticateService authenticate = new AuthenticateService(tokens, clock);
     private final RegisterUserService register = new RegisterUserService(users, hasher);
 
