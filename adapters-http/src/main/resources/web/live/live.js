@@ -3,6 +3,7 @@
 const MAX_ALERTS_SHOWN = 200;
 const STATS_REFRESH_MS = 3000;
 const PAGE_SIZE = 20;
+const STREAM_RETRY_MS = 5000;
 
 let token = sessionStorage.getItem("token");
 let source = null;
@@ -10,6 +11,8 @@ let statsTimer = null;
 let alertCount = 0;
 let pageNumber = 1;
 let nextCursor = null;
+let lastAlertId = null;
+let streamRetry = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -49,6 +52,8 @@ function logOut() {
   token = null;
   sessionStorage.removeItem("token");
   if (source) source.close();
+  clearTimeout(streamRetry);
+  lastAlertId = null;
   clearInterval(statsTimer);
   $("dashboard").hidden = true;
   $("logout").hidden = true;
@@ -77,10 +82,25 @@ function setState(text, cls) {
 
 function followAlerts() {
   // EventSource cannot send headers: the token goes in the query, accepted on /alerts only.
-  source = new EventSource("/alerts?access_token=" + encodeURIComponent(token));
+  const since = lastAlertId ? "&since=" + encodeURIComponent(lastAlertId) : "";
+  source = new EventSource("/alerts?access_token=" + encodeURIComponent(token) + since);
   source.onopen = () => setState("live", "up");
-  source.onerror = () => setState(source.readyState === EventSource.CLOSED ? "closed" : "reconnecting", "down");
-  source.addEventListener("alert", (e) => showAlert(JSON.parse(e.data)));
+  source.onerror = () => {
+    if (source.readyState !== EventSource.CLOSED) {
+      setState("reconnecting", "down");
+      return;
+    }
+    // Refused with a status (too many streams, a restart, an expired token): EventSource gives up for good,
+    // so try again later, resuming after the last alert shown. The stats refresh logs out on an expired token.
+    setState("closed, retrying", "down");
+    source.close();
+    clearTimeout(streamRetry);
+    streamRetry = setTimeout(() => { if (token) followAlerts(); }, STREAM_RETRY_MS);
+  };
+  source.addEventListener("alert", (e) => {
+    lastAlertId = e.lastEventId;
+    showAlert(JSON.parse(e.data));
+  });
   source.addEventListener("reconnect", () => {
     // Dropped for being too slow: EventSource resumes from its Last-Event-ID by itself.
     setState("reconnecting", "down");

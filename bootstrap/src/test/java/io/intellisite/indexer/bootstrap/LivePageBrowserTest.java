@@ -3,6 +3,7 @@ package io.intellisite.indexer.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.http.SseTestClient;
 import io.intellisite.indexer.adapters.kafka.DetectionJson;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.io.File;
@@ -62,6 +63,41 @@ class LivePageBrowserTest {
                 manageARule(browser, wait, s.get("DETECTIONS_TOPIC"));
                 Files.write(Path.of("target", "live-page.png"),
                         ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /**
+     * A browser's EventSource gives up for good when the server answers with an error status; the page must try
+     * again by itself: here its stream is refused while the user's one allowed stream is held elsewhere, and
+     * it goes live once that one closes, and shows the next alert.
+     */
+    @Test
+    void aRefusedAlertStreamIsRetriedByThePageUntilItGetsAPlace(@TempDir Path dir) throws Exception {
+        String run = "webretry" + System.nanoTime();
+        Map<String, String> s = new java.util.HashMap<>(TestInfrastructure.productSettings(dir, run));
+        s.put("SSE_MAX_STREAMS_PER_USER", "1");
+        s.put("SSE_HEARTBEAT_SECONDS", "1"); // a stream notices its client left at its next write
+        TestInfrastructure.emptyDatabase();
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(s))) {
+            String token = ProductClient.adminToken(app.httpPort());
+            SseTestClient held = new SseTestClient(java.net.URI.create("http://127.0.0.1:" + app.httpPort() + "/alerts"),
+                    Map.of("Authorization", "Bearer " + token));
+            assertEquals(200, held.status());
+            WebDriver browser = chromium(dir);
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get("http://127.0.0.1:" + app.httpPort() + "/");
+                browser.findElement(By.id("username")).sendKeys("admin");
+                browser.findElement(By.id("password")).sendKeys("admin-password");
+                browser.findElement(By.id("login-button")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "closed, retrying"));
+                held.close();
+                wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+                produce(s.get("DETECTIONS_TOPIC"), new Detection(2015, "Jeep", "Wrangler", "SUV"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Jeep Wrangler"));
             } finally {
                 browser.quit();
             }
