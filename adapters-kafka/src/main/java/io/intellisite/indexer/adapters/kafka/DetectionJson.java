@@ -63,24 +63,24 @@ public final class DetectionJson {
             int seen = 0;
             while ((field = parser.nextFieldName()) != null) {
                 JsonToken token = parser.nextToken();
-                int bit = switch (field) {
-                    case "Year" -> 1;
-                    case "Make" -> 2;
-                    case "Model" -> 4;
-                    case "Category" -> 8;
-                    default -> 0;
-                };
-                // Readers disagree on which of two values wins; the index must not pick one the raw text's readers do not.
-                if ((seen & bit) != 0) {
-                    throw new RejectedRecordException(Rejection.INVALID_FIELDS, field + " given twice");
-                }
-                seen |= bit;
                 switch (field) {
-                    case "Year" -> year = token == JsonToken.VALUE_NUMBER_INT
-                            && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : null;
-                    case "Make" -> make = token == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    case "Model" -> model = token == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    case "Category" -> category = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "Year" -> {
+                        seen = once(seen, 1, field);
+                        year = token == JsonToken.VALUE_NUMBER_INT
+                                && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : null;
+                    }
+                    case "Make" -> {
+                        seen = once(seen, 2, field);
+                        make = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    case "Model" -> {
+                        seen = once(seen, 4, field);
+                        model = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    case "Category" -> {
+                        seen = once(seen, 8, field);
+                        category = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
                     default -> parser.skipChildren();
                 }
             }
@@ -119,6 +119,17 @@ public final class DetectionJson {
             }
         }
         return true;
+    }
+
+    /*
+     * Readers disagree on which of two values of a field wins: the index must not pick one the raw text's
+     * readers do not, so a known field given twice is refused. {@code bit} stands for the field in {@code seen}.
+     */
+    private static int once(int seen, int bit, String field) throws RejectedRecordException {
+        if ((seen & bit) != 0) {
+            throw new RejectedRecordException(Rejection.INVALID_FIELDS, field + " given twice");
+        }
+        return seen | bit;
     }
 
     private static void require(String value, String field) throws RejectedRecordException {

@@ -1,6 +1,7 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import io.intellisite.indexer.application.port.in.IndexResult;
+import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +36,11 @@ final class UnstorableDeadLetters implements AutoCloseable {
 
     /** Sends the refused detections' records and waits until the broker has them all. */
     void send(ConsumerRecords<byte[], byte[]> batch, List<IndexResult.Refused> refused) {
-        Map<String, String> reasons = new HashMap<>();
-        refused.forEach(r -> reasons.put(r.detection().source().partition() + ":" + r.detection().source().offset(), r.reason()));
+        Map<SourcePosition, String> reasons = new HashMap<>();
+        refused.forEach(r -> reasons.put(r.detection().source(), r.reason()));
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : batch) {
-            String reason = reasons.get(r.partition() + ":" + r.offset());
+            String reason = reasons.get(new SourcePosition(r.topic(), r.partition(), r.offset()));
             if (reason != null) {
                 sent.add(producer().send(new ProducerRecord<>(topic, null, r.timestamp(), r.key(), r.value(),
                         DeadLetterHeaders.of(r.headers(), REASON, reason, r.topic(), r.partition(), r.offset()))));

@@ -85,14 +85,8 @@ public final class WatchAlertsService implements WatchAlertsUseCase {
             open.decrementAndGet();
             throw new TooManyAlertStreamsException("this instance serves as many alert streams as it may; retry later", false);
         }
-        boolean[] refused = {false};
-        openByCaller.compute(caller, (k, n) -> {
-            int held = n == null ? 0 : n;
-            refused[0] = held >= limits.perCaller();
-            return refused[0] ? n : held + 1;
-        });
-        if (refused[0]) {
-            open.decrementAndGet();
+        if (openByCaller.merge(caller, 1, Integer::sum) > limits.perCaller()) {
+            release(caller);
             throw new TooManyAlertStreamsException("you hold " + limits.perCaller() + " alert streams, as many as one caller may;"
                     + " close one first", true);
         }
