@@ -44,10 +44,7 @@ class LivePageBrowserTest {
             WebDriver browser = chromium(dir);
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-                browser.get("http://127.0.0.1:" + app.httpPort() + "/");
-                browser.findElement(By.id("username")).sendKeys("admin");
-                browser.findElement(By.id("password")).sendKeys("admin-password");
-                browser.findElement(By.id("login-button")).click();
+                logInAsAdmin(browser, app.httpPort());
                 wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
 
                 produce(s.get("DETECTIONS_TOPIC"), new Detection(2021, "Land Rover", "Defender", "SUV, Wagon"));
@@ -89,10 +86,7 @@ class LivePageBrowserTest {
             WebDriver browser = chromium(dir);
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-                browser.get("http://127.0.0.1:" + app.httpPort() + "/");
-                browser.findElement(By.id("username")).sendKeys("admin");
-                browser.findElement(By.id("password")).sendKeys("admin-password");
-                browser.findElement(By.id("login-button")).click();
+                logInAsAdmin(browser, app.httpPort());
                 wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "closed, retrying"));
                 held.close();
                 wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
@@ -123,6 +117,13 @@ class LivePageBrowserTest {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.numberOfElementsToBe(fordRow, 0));
         assertEquals(1, browser.findElements(By.cssSelector("#rules tr")).size(), "only the seeded rule is left");
+    }
+
+    private static void logInAsAdmin(WebDriver browser, int port) {
+        browser.get("http://127.0.0.1:" + port + "/");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("admin-password");
+        browser.findElement(By.id("login-button")).click();
     }
 
     private static WebDriver chromium(Path dir) {
