@@ -99,7 +99,7 @@ public final class IndexerApplication implements AutoCloseable {
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
                     settings.text("APPLICATION_ID") + "-indexer", topics.detections(), topics.deadLetters(),
                     new IndexDetectionsService(detections),
-                    Duration.ofSeconds(5), Map.copyOf(settings.kafkaProperties("KAFKA_INDEXER_"))));
+                    Duration.ofSeconds(5), Map.copyOf(settings.kafkaProperties(Settings.KAFKA_INDEXER))));
             indexer.start();
             indexers.add(indexer);
         }
@@ -108,7 +108,7 @@ public final class IndexerApplication implements AutoCloseable {
                 infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
                 Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
                 settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
-                Duration.ofSeconds(2), settings.kafkaProperties("KAFKA_STREAMS_"))));
+                Duration.ofSeconds(2), settings.kafkaProperties(Settings.KAFKA_STREAMS))));
         try {
             rulesPublished.join();
         } catch (CompletionException e) {
@@ -121,7 +121,7 @@ public final class IndexerApplication implements AutoCloseable {
                 settings.integer("SSE_QUEUE_SIZE", 1, 1_000_000)));
         HttpUseCases useCases = new HttpUseCases(
                 new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock),
-                        passwordCheckGate(settings.integer("LOGIN_CONCURRENCY", 0, 1_024))),
+                        PasswordCheckGate.allowing(settings.integer("LOGIN_CONCURRENCY", 0, 1_024))),
                 new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
                 new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed, new WatchAlertsService.Limits(
                         settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000), settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))),
@@ -191,10 +191,5 @@ public final class IndexerApplication implements AutoCloseable {
                 System.err.println("warning: shutdown step failed: " + Infrastructure.rootMessage(e));
             }
         }
-    }
-
-    /** 0, the default: half the cores, at least one. */
-    private static PasswordCheckGate passwordCheckGate(int concurrent) {
-        return concurrent == 0 ? PasswordCheckGate.forThisMachine() : new PasswordCheckGate(concurrent, Duration.ofSeconds(5));
     }
 }

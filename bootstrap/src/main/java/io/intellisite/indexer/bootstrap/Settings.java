@@ -16,8 +16,10 @@ import java.util.TreeSet;
  * overrides (tests, command-line flags), system properties, environment variables, {@code application.yaml}.
  */
 public final class Settings {
-    /** Prefixes under which any Kafka client property can be set: see {@link #kafkaProperties}. */
-    public static final List<String> KAFKA_PREFIXES = List.of("KAFKA_STREAMS_", "KAFKA_INDEXER_");
+    /** Prefixes under which any Kafka client property can be set (see {@link #kafkaProperties}): the pipeline's, the indexer's. */
+    static final String KAFKA_STREAMS = "KAFKA_STREAMS_";
+    static final String KAFKA_INDEXER = "KAFKA_INDEXER_";
+    private static final List<String> KAFKA_PREFIXES = List.of(KAFKA_STREAMS, KAFKA_INDEXER);
     private final Config config;
 
     private Settings(Config config) {

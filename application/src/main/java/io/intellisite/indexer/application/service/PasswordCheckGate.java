@@ -23,9 +23,10 @@ public final class PasswordCheckGate {
         this.wait = wait;
     }
 
-    /** Half the cores, at least one, with a 5 s wait. */
-    public static PasswordCheckGate forThisMachine() {
-        return new PasswordCheckGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), Duration.ofSeconds(5));
+    /** {@code concurrent} checks at once, or for 0 half the cores (at least one), with a 5 s wait. */
+    public static PasswordCheckGate allowing(int concurrent) {
+        return new PasswordCheckGate(concurrent == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : concurrent,
+                Duration.ofSeconds(5));
     }
 
     boolean check(BooleanSupplier passwordCheck) {
