@@ -11,16 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,21 +52,21 @@ class LivePageBrowserTest {
         try (IndexerApplication app = IndexerApplication.start(Settings.load(s))) {
             WebDriver browser = chromium(dir);
             try {
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-                logInAsAdmin(browser, app.httpPort());
-                wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+                Page page = new Page(browser, app.httpPort());
+                logInAsAdmin(page);
+                page.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
 
                 produce(s.get("DETECTIONS_TOPIC"), new Detection(2021, "Land Rover", "Defender", "SUV, Wagon"));
                 produce(s.get("DETECTIONS_TOPIC"), new Detection(2019, "Ford", "Focus", "Sedan"));
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Land Rover Defender"));
+                page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Land Rover Defender"));
                 assertEquals("1", browser.findElement(By.id("alert-count")).getText());
 
-                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chart .bar-row"), 2));
+                page.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chart .bar-row"), 2));
                 assertTrue(browser.findElement(By.id("chart")).getText().contains("Land Rover"));
                 browser.findElement(By.id("first-page")).click();
-                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#detections tr"), 2));
+                page.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#detections tr"), 2));
 
-                manageARule(browser, wait, s.get("DETECTIONS_TOPIC"));
+                manageARule(page, s.get("DETECTIONS_TOPIC"));
                 Files.write(Path.of("target", "live-page.png"),
                         ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             } finally {
@@ -85,13 +94,13 @@ class LivePageBrowserTest {
             assertEquals(200, held.status());
             WebDriver browser = chromium(dir);
             try {
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-                logInAsAdmin(browser, app.httpPort());
-                wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "closed, retrying"));
+                Page page = new Page(browser, app.httpPort());
+                logInAsAdmin(page);
+                page.until(ExpectedConditions.textToBe(By.id("stream-state"), "closed, retrying"));
                 held.close();
-                wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+                page.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
                 produce(s.get("DETECTIONS_TOPIC"), new Detection(2015, "Jeep", "Wrangler", "SUV"));
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Jeep Wrangler"));
+                page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Jeep Wrangler"));
             } finally {
                 browser.quit();
             }
@@ -99,37 +108,64 @@ class LivePageBrowserTest {
     }
 
     /** An admin adds a rule, sees it raise an alert named after it, disables it and deletes it. */
-    private static void manageARule(WebDriver browser, WebDriverWait wait, String topic) throws Exception {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), "Suspicious vehicle: SUV"));
+    private static void manageARule(Page page, String topic) throws Exception {
+        WebDriver browser = page.browser();
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), "Suspicious vehicle: SUV"));
         browser.findElement(By.id("rule-name")).sendKeys("Old Fords");
         browser.findElement(By.id("rule-makes")).sendKeys("Ford");
         browser.findElement(By.id("rule-year-to")).sendKeys("2020");
         browser.findElement(By.id("add-rule")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), "make in ford; year …–2020"));
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), "make in ford; year …–2020"));
         By fordRow = By.xpath("//tbody[@id='rules']/tr[td[1][text()='Old Fords']]");
 
         produce(topic, new Detection(2018, "Ford", "Fiesta", "Hatchback"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Ford Fiesta (Hatchback) rules: Old Fords"));
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Ford Fiesta (Hatchback) rules: Old Fords"));
 
         browser.findElement(fordRow).findElement(By.className("toggle-rule")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(fordRow, "off"));
+        page.until(ExpectedConditions.textToBePresentInElementLocated(fordRow, "off"));
         browser.findElement(fordRow).findElement(By.className("delete-rule")).click();
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.numberOfElementsToBe(fordRow, 0));
+        page.until(ExpectedConditions.alertIsPresent()).accept();
+        page.until(ExpectedConditions.numberOfElementsToBe(fordRow, 0));
         assertEquals(1, browser.findElements(By.cssSelector("#rules tr")).size(), "only the seeded rule is left");
     }
 
-    private static void logInAsAdmin(WebDriver browser, int port) {
-        browser.get("http://127.0.0.1:" + port + "/");
+    /** The browser on the product's page; a wait that times out says what the page and the instance were doing. */
+    private record Page(WebDriver browser, int port) {
+        <T> T until(ExpectedCondition<T> condition) {
+            long start = System.nanoTime();
+            try {
+                // A bound on liveness, not a speed target: CI shares two cores between the broker, PostgreSQL,
+                // Kafka Streams and Chromium, and a first alert after a cold start has taken over 20 s there.
+                return new WebDriverWait(browser, Duration.ofSeconds(40)).until(condition);
+            } catch (TimeoutException e) {
+                String state = Stream.of("stream-state", "login-error", "alert-count")
+                        .map(id -> id + "=" + browser.findElements(By.id(id)).stream().map(WebElement::getText).findFirst().orElse("-"))
+                        .collect(Collectors.joining(", "));
+                String console = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
+                        .collect(Collectors.joining("\n  "));
+                throw new AssertionError("after " + (System.nanoTime() - start) / 1_000_000 + " ms: " + condition
+                        + "\n page: " + state + "\n browser console:\n  " + console + "\n instance: "
+                        + ProductClient.readiness("http://127.0.0.1:" + port + "/health/ready").body(), e);
+            }
+        }
+    }
+
+    private static void logInAsAdmin(Page page) {
+        WebDriver browser = page.browser();
+        browser.get("http://127.0.0.1:" + page.port() + "/");
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("admin-password");
         browser.findElement(By.id("login-button")).click();
+        page.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
     }
 
     private static WebDriver chromium(Path dir) {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
