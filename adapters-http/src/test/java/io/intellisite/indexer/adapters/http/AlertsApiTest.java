@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.http;
 
+import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

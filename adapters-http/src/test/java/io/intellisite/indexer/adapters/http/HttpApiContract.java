@@ -1,10 +1,8 @@
 package io.intellisite.indexer.adapters.http;
 
+import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.adapters.http.security.JwtTokens;
 import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
@@ -40,16 +38,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Starts the real Helidon server over a real socket on the repositories a subclass gives (in-memory here,
- * PostgreSQL in the bootstrap module), and offers a small client to the test suites built on it.
+ * PostgreSQL in the bootstrap module), and offers a small client to the test suites built on it (their checks
+ * of answers are in {@link ApiAssertions}).
  */
 public abstract class HttpApiContract {
     protected static final String ADMIN_PASSWORD = "admin-password";
@@ -177,33 +174,5 @@ public abstract class HttpApiContract {
         return postJson("/users", token, """
                 {"name": "Name %s", "lastname": "Last", "email": "%s", "username": "%s", "password": "pass-%s", "role": "%s"}"""
                 .formatted(username, email, username, username, role));
-    }
-
-    protected static JsonNode json(HttpResponse<String> response) {
-        try {
-            return HttpJson.MAPPER.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
-    }
-
-    protected static JsonNode jwtPayload(String token) {
-        try {
-            return HttpJson.MAPPER.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-        } catch (Exception e) {
-            throw new AssertionError("not a JWT: " + token, e);
-        }
-    }
-
-    /** A short JSON error with no stack trace, class name or SQL. */
-    protected static void assertSafeError(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        JsonNode body = json(response);
-        assertTrue(body.hasNonNull("error"), response.body());
-        assertFalse(response.body().matches("(?s).*(Exception|\\bat [a-z]+\\.|SQL|select |insert |java\\.).*"), response.body());
-    }
-
-    protected static boolean isUuidV4(String text) {
-        return UUID.fromString(text).version() == 4;
     }
 }

@@ -1,5 +1,7 @@
 package io.intellisite.indexer.adapters.http;
 
+import static io.intellisite.indexer.adapters.http.ApiAssertions.assertSafeError;
+import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package io.intellisite.indexer.adapters.http;
 
+import static io.intellisite.indexer.adapters.http.ApiAssertions.assertSafeError;
+import static io.intellisite.indexer.adapters.http.ApiAssertions.isUuidV4;
+import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
+import static io.intellisite.indexer.adapters.http.ApiAssertions.jwtPayload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
