@@ -2,8 +2,6 @@ package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.adapters.http.HttpUseCases;
 import io.intellisite.indexer.adapters.http.IndexerHttpServer;
-import io.intellisite.indexer.adapters.http.MetricGauge;
-import io.intellisite.indexer.adapters.http.ReadinessCheck;
 import io.intellisite.indexer.adapters.http.RulesHttpService;
 import io.intellisite.indexer.adapters.http.security.JwtTokens;
 import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
@@ -127,26 +125,11 @@ public final class IndexerApplication implements AutoCloseable {
                         settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000), settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))),
                 new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, rulePublisher),
                         new UpdateAlertRuleService(rules, rulePublisher), new DeleteAlertRuleService(rules, rulePublisher)));
-        List<ReadinessCheck> readiness = List.of(new ReadinessCheck("database", database::isReachable),
-                new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
-                new ReadinessCheck("pipeline", pipeline::isRunning,
-                        () -> Map.of("state", pipeline.state().name(), "deadLetters", topology.deadLetterCount())),
-                new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy),
-                        () -> Map.of("indexed", indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum(),
-                                "deadLetters", indexers.stream().mapToLong(DetectionIndexer::deadLetterCount).sum())),
-                new ReadinessCheck("alerts", () -> true, () -> Map.of("subscribers", alertFeed.subscriberCount(),
-                        "rulesInForce", ruleTable.current().rules().size())));
+        InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, topology, indexers, alertFeed, ruleTable);
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {
             http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,
-                    Duration.ofSeconds(settings.integer("SSE_HEARTBEAT_SECONDS", 1, 3600))), useCases, readiness, List.of(
-                    new MetricGauge("intellisite.detections.indexed", "detections newly stored by this instance",
-                            () -> indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum()),
-                    new MetricGauge("intellisite.detections.dead.letters", "records sent to the dead-letter topic by this instance",
-                            () -> topology.deadLetterCount() + indexers.stream().mapToLong(DetectionIndexer::deadLetterCount).sum()),
-                    new MetricGauge("intellisite.indexer.lag.records", "largest consumer lag of this instance's indexer partitions",
-                            () -> indexers.stream().mapToDouble(DetectionIndexer::lag).max().orElse(0)),
-                    new MetricGauge("intellisite.sse.subscribers", "open /alerts streams on this instance", alertFeed::subscriberCount))));
+                    Duration.ofSeconds(settings.integer("SSE_HEARTBEAT_SECONDS", 1, 3600))), useCases, health.readiness(), health.metrics()));
         } catch (RuntimeException e) {
             throw new StartupException("HTTP_PORT", "cannot listen on " + settings.text("HTTP_HOST") + ":" + port
                     + " (" + Infrastructure.rootMessage(e) + ")");

@@ -1,0 +1,51 @@
+package io.intellisite.indexer.bootstrap;
+
+import io.intellisite.indexer.adapters.http.MetricGauge;
+import io.intellisite.indexer.adapters.http.ReadinessCheck;
+import io.intellisite.indexer.adapters.kafka.DetectionIndexer;
+import io.intellisite.indexer.adapters.kafka.DetectionPipeline;
+import io.intellisite.indexer.adapters.kafka.DetectionTopology;
+import io.intellisite.indexer.adapters.kafka.GlobalAlertRuleTable;
+import io.intellisite.indexer.adapters.kafka.KafkaAlertFeed;
+import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * What an instance tells its operators: the checks behind {@code /health/ready} (each with the figures that
+ * explain it) and the gauges under {@code /metrics}, read from the running parts.
+ */
+record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipeline pipeline, DetectionTopology topology,
+                      List<DetectionIndexer> indexers, KafkaAlertFeed alertFeed, GlobalAlertRuleTable ruleTable) {
+
+    List<ReadinessCheck> readiness() {
+        return List.of(new ReadinessCheck("database", database::isReachable),
+                new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
+                new ReadinessCheck("pipeline", pipeline::isRunning,
+                        () -> Map.of("state", pipeline.state().name(), "deadLetters", topology.deadLetterCount())),
+                new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy),
+                        () -> Map.of("indexed", indexed(), "deadLetters", indexerDeadLetters())),
+                new ReadinessCheck("alerts", () -> true, () -> Map.of("subscribers", alertFeed.subscriberCount(),
+                        "rulesInForce", ruleTable.current().rules().size())));
+    }
+
+    List<MetricGauge> metrics() {
+        return List.of(
+                new MetricGauge("intellisite.detections.indexed", "detections newly stored by this instance", this::indexed),
+                new MetricGauge("intellisite.detections.dead.letters", "records sent to the dead-letter topic by this instance",
+                        () -> topology.deadLetterCount() + indexerDeadLetters()),
+                new MetricGauge("intellisite.indexer.lag.records", "largest consumer lag of this instance's indexer partitions",
+                        () -> indexers.stream().mapToDouble(DetectionIndexer::lag).max().orElse(0)),
+                new MetricGauge("intellisite.sse.subscribers", "open /alerts streams on this instance", alertFeed::subscriberCount));
+    }
+
+    private long indexed() {
+        return indexers.stream().mapToLong(DetectionIndexer::indexedCount).sum();
+    }
+
+    private long indexerDeadLetters() {
+        return indexers.stream().mapToLong(DetectionIndexer::deadLetterCount).sum();
+    }
+}
