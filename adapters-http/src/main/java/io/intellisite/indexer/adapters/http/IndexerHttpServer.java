@@ -3,6 +3,7 @@ package io.intellisite.indexer.adapters.http;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
@@ -22,9 +23,11 @@ public final class IndexerHttpServer implements AutoCloseable {
     public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
     private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.34.1";
     private final WebServer server;
+    private final List<Meter> gauges;
 
-    private IndexerHttpServer(WebServer server) {
+    private IndexerHttpServer(WebServer server, List<Meter> gauges) {
         this.server = server;
+        this.gauges = gauges;
     }
 
     /** Where to listen (port 0 picks a free one) and how often an idle alert stream gets a heartbeat. */
@@ -33,8 +36,13 @@ public final class IndexerHttpServer implements AutoCloseable {
 
     public static IndexerHttpServer start(Settings settings, HttpUseCases useCases, List<ReadinessCheck> readiness,
                                           List<MetricGauge> gauges) {
+        // Helidon's /metrics serves the JVM-wide registry, where a gauge of a name registers once: replace one an
+        // earlier server of this JVM left (tests, a restart in process), or it would go on reading that server's parts.
         MeterRegistry registry = Metrics.globalRegistry();
-        gauges.forEach(g -> registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description())));
+        List<Meter> meters = gauges.stream().<Meter>map(g -> {
+            registry.remove(g.name(), List.of());
+            return registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description()));
+        }).toList();
         BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
@@ -74,7 +82,7 @@ public final class IndexerHttpServer implements AutoCloseable {
             // Helidon logs a failed bind and returns a server that is not running.
             throw new IllegalStateException("could not bind " + settings.host() + ":" + settings.port() + " (in use?)");
         }
-        return new IndexerHttpServer(server);
+        return new IndexerHttpServer(server, meters);
     }
 
     public int port() {
@@ -84,5 +92,9 @@ public final class IndexerHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        MeterRegistry registry = Metrics.globalRegistry();
+        // Only its own: a server started after this one may have put its gauge under the same name.
+        gauges.stream().filter(g -> registry.meter(Gauge.class, g.id().name(), List.of()).orElse(null) == g)
+                .forEach(registry::remove);
     }
 }

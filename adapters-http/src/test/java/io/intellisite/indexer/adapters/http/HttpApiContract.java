@@ -88,7 +88,7 @@ public abstract class HttpApiContract {
                 new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, ruleTopic),
                         new UpdateAlertRuleService(rules, ruleTopic), new DeleteAlertRuleService(rules, ruleTopic)));
         server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat()), useCases,
-                List.of(new ReadinessCheck("test", () -> true)), List.of());
+                List.of(new ReadinessCheck("test", () -> true)), gauges());
     }
 
     /** A fresh, empty rule repository; in memory unless a subclass says otherwise. */
@@ -99,6 +99,11 @@ public abstract class HttpApiContract {
     /** How many alert streams the server takes at once, in all and from one caller. */
     protected WatchAlertsService.Limits alertStreamLimits() {
         return new WatchAlertsService.Limits(1_000, 100);
+    }
+
+    /** The figures the server exposes on /metrics; none unless a subclass says otherwise. */
+    protected List<MetricGauge> gauges() {
+        return List.of();
     }
 
     /** How often an idle alert stream gets a comment; short in tests that look for it. */

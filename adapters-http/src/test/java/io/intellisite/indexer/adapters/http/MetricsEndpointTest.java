@@ -1,0 +1,57 @@
+package io.intellisite.indexer.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code /metrics} in the Prometheus text format: the figures the running parts give, read when asked. */
+class MetricsEndpointTest extends HttpApiContract {
+    private static final Pattern INDEXED = Pattern.compile("(?m)^intellisite_detections_indexed(?:\\{[^}]*})? ([0-9.E+-]+)$");
+    private AtomicLong indexed = new AtomicLong(42);
+
+    @Override
+    protected List<MetricGauge> gauges() {
+        AtomicLong figure = indexed;
+        return List.of(new MetricGauge("intellisite.detections.indexed", "detections newly stored by this instance", figure::get));
+    }
+
+    @Test
+    void aGaugeShowsTheFigureItReadsWhenAsked() {
+        assertEquals(42, indexed(), "as started");
+        indexed.set(1_234);
+        assertEquals(1_234, indexed(), "read again, not cached");
+    }
+
+    /** The meter registry is global to the JVM: a server started after another one closed reports its own parts. */
+    @Test
+    void aServerStartedAfterAnotherReportsItsOwnFigures() {
+        assertEquals(42, indexed());
+        stopServer();
+        indexed = new AtomicLong(7);
+        startServer();
+        assertEquals(7, indexed(), "the new server's figure, not the closed one's");
+    }
+
+    @Test
+    void aServerClosingLeavesTheGaugesOfOneStartedAfterIt() {
+        IndexerHttpServer first = server;
+        indexed = new AtomicLong(7);
+        startServer();
+        first.close();
+        assertEquals(7, indexed(), "still there after the first server closed");
+    }
+
+    private long indexed() {
+        HttpResponse<String> response = get("/metrics", null);
+        assertEquals(200, response.statusCode(), response.body());
+        Matcher m = INDEXED.matcher(response.body());
+        assertTrue(m.find(), response.body());
+        return (long) Double.parseDouble(m.group(1));
+    }
+}
