@@ -39,6 +39,14 @@ class MetricsEndpointTest extends HttpApiContract {
     }
 
     @Test
+    void requestsAreTimedByMethodAndStatusClass() {
+        assertEquals(401, get("/stats", null).statusCode());
+        String metrics = get("/metrics", null).body();
+        assertTrue(metrics.matches("(?s).*\nhttp_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"4xx\"[^}]*} [1-9].*"),
+                metrics);
+    }
+
+    @Test
     void aServerClosingLeavesTheGaugesOfOneStartedAfterIt() {
         IndexerHttpServer first = server;
         indexed = new AtomicLong(7);
