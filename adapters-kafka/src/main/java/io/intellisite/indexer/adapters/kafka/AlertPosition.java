@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A position in the alert stream: for each partition of the alerts topic, the offset of the next alert not
  * yet delivered. It is the SSE event id ("12.0.7.3.9.4"): everything before it was delivered, so a subscriber
- * that reconnects with it gets exactly what it missed.
+ * that reconnects with it gets exactly what it missed. Partitions added to the topic later are appended: an id
+ * from before names fewer partitions, and the ones it does not name are read from their start.
  */
 public final class AlertPosition {
     private final long[] next;
@@ -20,23 +21,35 @@ public final class AlertPosition {
     }
 
     long next(int partition) {
-        return next[partition];
+        return partition < next.length ? next[partition] : 0;
+    }
+
+    int partitions() {
+        return next.length;
+    }
+
+    /** The same position over {@code partitions} partitions, the added ones at their start. */
+    AlertPosition widenedTo(int partitions) {
+        return partitions <= next.length ? this : new AlertPosition(Arrays.copyOf(next, partitions));
     }
 
     AlertPosition after(int partition, long offset) {
-        long[] copy = next.clone();
+        long[] copy = Arrays.copyOf(next, Math.max(next.length, partition + 1));
         copy[partition] = Math.max(copy[partition], offset + 1);
         return new AlertPosition(copy);
     }
 
-    /** Parses an event id; empty when it is malformed or names another number of partitions. */
+    /**
+     * Parses an event id of a topic with {@code partitions} partitions (or fewer, from before some were added);
+     * empty when it is malformed or names more partitions than there are.
+     */
     static Optional<AlertPosition> parse(String id, int partitions) {
         try {
             long[] offsets = Arrays.stream(id.strip().split("\\.")).mapToLong(Long::parseLong).toArray();
-            if (offsets.length != partitions || Arrays.stream(offsets).anyMatch(o -> o < 0)) {
+            if (offsets.length > partitions || Arrays.stream(offsets).anyMatch(o -> o < 0)) {
                 return Optional.empty();
             }
-            return Optional.of(new AlertPosition(offsets));
+            return Optional.of(new AlertPosition(offsets).widenedTo(partitions));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -1,14 +1,11 @@
 package io.intellisite.indexer.adapters.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.application.port.in.AlertEvent;
 import io.intellisite.indexer.application.port.in.AlertSubscription;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.domain.InvalidValueException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -27,15 +25,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * alerts between them), reads every partition of the alerts topic into one {@link AlertRing} that every
  * subscriber reads from. A subscriber costs a position in the ring, not a broker connection or a queue;
  * resuming costs one short-lived consumer that replays from the subscriber's position up to where it joined
- * the live feed.
+ * the live feed. Partitions added to the topic while it runs are noticed within a check interval and read from
+ * their start, so alerts the pipeline writes to them are not missed.
  */
 public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaAlertFeed.class.getName());
+    private static final Duration PARTITION_CHECK = Duration.ofSeconds(30);
     private final Map<String, Object> consumerConfig;
     private final String topic;
     private final AlertRing ring;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final List<TopicPartition> partitions;
+    private final Duration partitionCheck;
+    private volatile List<TopicPartition> partitions;
     private final Set<LiveSubscription> subscribers = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private volatile AlertPosition position;
@@ -44,7 +45,15 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private final Thread thread;
 
     public KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity) {
+        this(bootstrapServers, topic, queueCapacity, PARTITION_CHECK);
+    }
+
+    /** {@code partitionCheck}: how often to look for partitions added to the topic. */
+    KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity, Duration partitionCheck) {
+        this.partitionCheck = partitionCheck;
         this.consumerConfig = Map.of(
+                // partitionsFor answers from metadata this fresh
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) partitionCheck.toMillis(),
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -53,8 +62,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         this.topic = topic;
         this.ring = new AlertRing(queueCapacity);
         this.consumer = newConsumer();
-        this.partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
+        this.partitions = partitionsOfTopic(Duration.ofSeconds(15));
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         long[] ends = new long[partitions.size()];
@@ -69,9 +77,19 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         return new KafkaConsumer<>(new HashMap<>(consumerConfig), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    private List<TopicPartition> partitionsOfTopic(Duration timeout) {
+        return consumer.partitionsFor(topic, timeout).stream().map(p -> new TopicPartition(topic, p.partition()))
+                .sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
+    }
+
     private void run() {
+        long nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
         try {
             while (!closing) {
+                if (System.nanoTime() - nextPartitionCheck >= 0) {
+                    followAddedPartitions();
+                    nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
+                }
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     AlertPosition after = position.after(r.partition(), r.offset());
@@ -100,8 +118,30 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         }
     }
 
+    /** Partitions are only ever added to a topic; everything in an added one came after the feed's position. */
+    private void followAddedPartitions() {
+        List<TopicPartition> now;
+        try {
+            now = partitionsOfTopic(Duration.ofSeconds(5));
+        } catch (KafkaException e) {
+            LOG.log(Level.WARNING, "could not look for partitions added to " + topic + ", trying again later: " + e.getMessage());
+            return;
+        }
+        List<TopicPartition> known = partitions;
+        if (now.size() <= known.size()) {
+            return;
+        }
+        consumer.assign(now); // the partitions it already had keep their positions
+        consumer.seekToBeginning(now.subList(known.size(), now.size()));
+        synchronized (lock) {
+            partitions = now;
+            position = position.widenedTo(now.size());
+        }
+        LOG.log(Level.INFO, topic + " grew from " + known.size() + " to " + now.size() + " partitions; following them all");
+    }
+
     private Optional<AlertEvent> decode(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
-        Optional<AlertEvent> event = event(r, after);
+        Optional<AlertEvent> event = AlertRecords.event(r, after);
         if (event.isEmpty() && (++skipped == 1 || skipped % 1_000 == 0)) {
             LOG.log(Level.WARNING, "skipped " + skipped + " record(s) on " + topic + " that are not alerts, the last at "
                     + r.partition() + "/" + r.offset() + " (another producer's, or a tombstone)");
@@ -109,42 +149,25 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         return event;
     }
 
-    /**
-     * The alert in this record, or empty when it holds none: the topic is open to other producers, and a record
-     * that is not an alert must not stop the feed (or a replay) for every subscriber; its position still counts.
-     */
-    static Optional<AlertEvent> event(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
-        JsonNode node;
-        try {
-            node = r.value() == null ? null : DetectionJson.read(r.value());
-        } catch (IllegalArgumentException notJson) {
-            return Optional.empty();
-        }
-        if (node == null || !node.isObject()) {
-            return Optional.empty();
-        }
-        List<String> rules = new ArrayList<>();
-        node.path("rules").forEach(n -> rules.add(n.asText()));
-        List<String> categories = Arrays.stream(node.path("Category").asText("").split(",")).map(String::strip).toList();
-        return Optional.of(new AlertEvent(after.toString(), node.path("Make").asText(""), categories, rules,
-                DetectionJson.utf8(r.value())));
-    }
-
     @Override
     public AlertSubscription subscribe(Optional<String> resumeAfter) {
-        Optional<AlertPosition> from = resumeAfter.map(id -> AlertPosition.parse(id, partitions.size())
+        Optional<AlertPosition> parsed = resumeAfter.map(id -> AlertPosition.parse(id, partitions.size())
                 .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream")));
         LiveSubscription live;
         AlertPosition joinedAt;
+        List<TopicPartition> known;
         synchronized (lock) {
             live = new LiveSubscription(ring, ring.head(), subscribers::remove);
             subscribers.add(live);
             joinedAt = position;
+            known = partitions;
         }
+        // Partitions may have been added since the id was parsed.
+        Optional<AlertPosition> from = parsed.map(p -> p.widenedTo(joinedAt.partitions()));
         if (from.isEmpty() || from.get().equals(joinedAt)) {
             return live;
         }
-        return new ResumingSubscription(newConsumer(), partitions, from.get(), joinedAt, live);
+        return new ResumingSubscription(newConsumer(), known, from.get(), joinedAt, live);
     }
 
     @Override

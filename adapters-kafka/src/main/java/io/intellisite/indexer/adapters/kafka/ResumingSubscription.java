@@ -45,7 +45,7 @@ final class ResumingSubscription implements AlertSubscription {
             for (ConsumerRecord<byte[], byte[]> r : replay.poll(Duration.ofMillis(200))) {
                 if (r.offset() < until.next(r.partition())) {
                     position = position.after(r.partition(), r.offset());
-                    KafkaAlertFeed.event(r, position).ifPresent(pending::add);
+                    AlertRecords.event(r, position).ifPresent(pending::add);
                 }
             }
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,13 +57,17 @@ class KafkaAlertFeedTest extends AlertFeedContract {
 
     @Override
     protected AlertFeed feed(int capacity) {
+        return feedOnANewTopic(capacity, Duration.ofSeconds(30));
+    }
+
+    private KafkaAlertFeed feedOnANewTopic(int capacity, Duration partitionCheck) {
         topic = "alerts-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             KafkaTopics.create(admin, List.of(new NewTopic(topic, 3, (short) 1)), Duration.ofSeconds(30));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        KafkaAlertFeed feed = new KafkaAlertFeed(broker.bootstrapServers(), topic, capacity);
+        KafkaAlertFeed feed = new KafkaAlertFeed(broker.bootstrapServers(), topic, capacity, partitionCheck);
         feeds.add(feed);
         return feed;
     }
@@ -88,8 +93,35 @@ class KafkaAlertFeedTest extends AlertFeedContract {
             assertEquals("Toyota", event.make());
             assertEquals(List.of("suspicious-vehicle"), event.ruleIds());
         }
-        assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of("1.2")));
+        assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of("1.2.3.4")), "more partitions than there are");
         assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of("garbage")));
+    }
+
+    /**
+     * An operator adds a partition to the alerts topic while the feed runs: the alerts the pipeline writes there
+     * reach live subscribers, and an id from before the change still resumes, with them.
+     */
+    @Test
+    void aPartitionAddedToTheTopicIsFollowedAndIdsFromBeforeStillResume() throws Exception {
+        KafkaAlertFeed feed = feedOnANewTopic(10, Duration.ofMillis(200));
+        String before;
+        try (var live = feed.subscribe(Optional.empty())) {
+            publish("Toyota", 1);
+            before = take(live, 1).getFirst().id();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(4))).all().get();
+            }
+            String json = "{\"id\":\"2\",\"rules\":[\"r\"],\"Year\":2011,\"Make\":\"Lada\",\"Model\":\"Niva\",\"Category\":\"SUV\"}";
+            producer.send(new ProducerRecord<>(topic, 3, null, json.getBytes(StandardCharsets.UTF_8))).get();
+            AlertEvent added = take(live, 1).getFirst();
+            assertEquals("Lada", added.make());
+            assertEquals("0.0.0.1", added.id().replaceAll("^\\d+\\.\\d+\\.\\d+\\.", "0.0.0."), "a fourth partition in the id");
+        }
+        assertEquals(3, before.split("\\.").length);
+        try (var resumed = feed.subscribe(Optional.of(before))) {
+            assertEquals(List.of("Lada"), take(resumed, 1).stream().map(AlertEvent::make).toList());
+            assertTrue(resumed.next(Duration.ofMillis(500)).isEmpty(), "and nothing twice");
+        }
     }
 
     @Test
