@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * alerts between them), reads every partition of the alerts topic into one {@link AlertRing} that every
  * subscriber reads from. A subscriber costs a position in the ring, not a broker connection or a queue;
  * resuming costs one short-lived consumer that replays from the subscriber's position up to where it joined
- * the live feed. Partitions added to the topic while it runs are noticed within a check interval and read from
+ * the live feed. Partitions added to the topic while it runs are noticed within two check intervals and read from
  * their start, so alerts the pipeline writes to them are not missed.
  */
 public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
@@ -52,7 +52,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity, Duration partitionCheck) {
         this.partitionCheck = partitionCheck;
         this.consumerConfig = Map.of(
-                // partitionsFor answers from metadata this fresh
+                // partitionsFor answers from cached metadata: refreshed this often, an added partition shows within two checks
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) partitionCheck.toMillis(),
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
