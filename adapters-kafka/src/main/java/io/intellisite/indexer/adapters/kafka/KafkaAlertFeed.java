@@ -123,6 +123,8 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         List<TopicPartition> now;
         try {
             now = partitionsOfTopic(Duration.ofSeconds(5));
+        } catch (WakeupException closing) {
+            throw closing;
         } catch (KafkaException e) {
             LOG.log(Level.WARNING, "could not look for partitions added to " + topic + ", trying again later: " + e.getMessage());
             return;
