@@ -27,7 +27,7 @@ record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipe
                         () -> Map.of("state", pipeline.state().name(), "deadLetters", topology.deadLetterCount())),
                 new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy),
                         () -> Map.of("indexed", indexed(), "deadLetters", indexerDeadLetters())),
-                new ReadinessCheck("alerts", () -> true, () -> Map.of("subscribers", alertFeed.subscriberCount(),
+                new ReadinessCheck("alerts", alertFeed::isRunning, () -> Map.of("subscribers", alertFeed.subscriberCount(),
                         "rulesInForce", ruleTable.current().rules().size())));
     }
 

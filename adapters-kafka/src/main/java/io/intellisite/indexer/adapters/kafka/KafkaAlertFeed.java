@@ -172,6 +172,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         return new ResumingSubscription(newConsumer(), known, from.get(), joinedAt, live);
     }
 
+    /** Whether the feed still reads the topic: once its thread has stopped, no subscriber gets another alert. */
+    public boolean isRunning() {
+        return thread.isAlive() && !closing;
+    }
+
     @Override
     public int subscriberCount() {
         return subscribers.size();

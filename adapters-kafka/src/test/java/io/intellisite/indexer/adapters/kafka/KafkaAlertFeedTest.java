@@ -1,6 +1,7 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,14 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void theFeedSaysWhetherItStillReadsTheTopic() throws Exception {
+        KafkaAlertFeed feed = feedOnANewTopic(10, Duration.ofSeconds(30));
+        assertTrue(feed.isRunning());
+        feed.close();
+        assertFalse(feed.isRunning(), "what readiness reports once the feed stopped");
     }
 
     @Test
