@@ -133,7 +133,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         if (now.size() <= known.size()) {
             return;
         }
-        consumer.assign(now); // the partitions it already had keep their positions
+        // Where it is on the partitions it had, restored after the new assignment rather than trusted to survive it.
+        Map<TopicPartition, Long> reached = new HashMap<>();
+        known.forEach(tp -> reached.put(tp, consumer.position(tp)));
+        consumer.assign(now);
+        reached.forEach(consumer::seek);
         consumer.seekToBeginning(now.subList(known.size(), now.size()));
         synchronized (lock) {
             partitions = now;
