@@ -56,6 +56,8 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) partitionCheck.toMillis(),
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                // A position retention has deleted resumes from the oldest alert left, not from the newest.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);

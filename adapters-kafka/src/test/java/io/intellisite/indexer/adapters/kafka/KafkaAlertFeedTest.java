@@ -21,8 +21,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -120,8 +122,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(4))).all().get();
             }
-            String json = "{\"id\":\"2\",\"rules\":[\"r\"],\"Year\":2011,\"Make\":\"Lada\",\"Model\":\"Niva\",\"Category\":\"SUV\"}";
-            producer.send(new ProducerRecord<>(topic, 3, null, json.getBytes(StandardCharsets.UTF_8))).get();
+            publishTo(3, "Lada");
             AlertEvent added = take(live, 1).getFirst();
             assertEquals("Lada", added.make());
             publish("Toyota", 3);
@@ -133,6 +134,31 @@ class KafkaAlertFeedTest extends AlertFeedContract {
             assertEquals(List.of("Lada", "Toyota"), take(resumed, 2).stream().map(AlertEvent::make).sorted().toList());
             assertTrue(resumed.next(Duration.ofMillis(500)).isEmpty(), "and nothing twice");
         }
+    }
+
+    /** Retention removed some of what a resuming subscriber missed: it gets what the topic still holds of it. */
+    @Test
+    void aResumeFromAlertsTheTopicNoLongerHoldsReplaysWhatItStillHas() throws Exception {
+        KafkaAlertFeed feed = feedOnANewTopic(10, Duration.ofSeconds(30));
+        String afterFirst;
+        try (var live = feed.subscribe(Optional.empty())) {
+            publishTo(0, "Audi");
+            afterFirst = take(live, 1).getFirst().id();
+            publishTo(0, "Buick");
+            publishTo(0, "Citroen");
+            assertEquals(2, take(live, 2).size());
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(2))).all().get();
+        }
+        try (var resumed = feed.subscribe(Optional.of(afterFirst))) {
+            assertEquals(List.of("Citroen"), take(resumed, 1).stream().map(AlertEvent::make).toList(), "Buick is gone, Citroen is not");
+        }
+    }
+
+    private void publishTo(int partition, String make) throws Exception {
+        String json = "{\"id\":\"x\",\"rules\":[\"r\"],\"Year\":2011,\"Make\":\"" + make + "\",\"Model\":\"M\",\"Category\":\"SUV\"}";
+        producer.send(new ProducerRecord<>(topic, partition, null, json.getBytes(StandardCharsets.UTF_8))).get();
     }
 
     @Test
