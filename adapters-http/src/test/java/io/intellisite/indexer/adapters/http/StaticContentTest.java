@@ -1,0 +1,49 @@
+package io.intellisite.indexer.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files of Swagger UI, served from its webjar, arrive whole when a browser asks for them all at once, on
+ * every server a JVM starts. Helidon 4.2.0 closed the JVM's shared handle on the jar while another request
+ * was copying from it, and then served that file empty (status 200, length 0) until a restart
+ * (helidon-io/helidon#9939): the live page of a CI run loaded without its script that way.
+ */
+class StaticContentTest extends HttpApiContract {
+    private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/5.34.1/";
+    private static final List<String> FILES = List.of("swagger-ui.css", "swagger-ui-bundle.js",
+            "swagger-ui-standalone-preset.js", "index.css", "swagger-initializer.js");
+    private static final int SERVERS = 50;
+
+    @Test
+    void everyServerServesTheWebjarFilesWholeToConcurrentFirstRequests() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int round = 0; round < SERVERS; round++) {
+            if (round > 0) {
+                stopServer();
+                startServer();
+            }
+            List<CompletableFuture<HttpResponse<byte[]>>> responses = FILES.stream()
+                    .map(f -> client.sendAsync(HttpRequest.newBuilder(uri("/docs/" + f)).build(), HttpResponse.BodyHandlers.ofByteArray()))
+                    .toList();
+            for (int i = 0; i < FILES.size(); i++) {
+                HttpResponse<byte[]> response = responses.get(i).get();
+                assertEquals(200, response.statusCode(), FILES.get(i) + " on server " + round);
+                assertEquals(size(FILES.get(i)), response.body().length, FILES.get(i) + " on server " + round);
+            }
+        }
+    }
+
+    private static int size(String file) throws Exception {
+        try (InputStream in = StaticContentTest.class.getClassLoader().getResourceAsStream(WEBJAR + file)) {
+            return in.readAllBytes().length;
+        }
+    }
+}
