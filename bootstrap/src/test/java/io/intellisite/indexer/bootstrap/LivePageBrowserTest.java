@@ -153,10 +153,14 @@ class LivePageBrowserTest {
     private static void logInAsAdmin(Page page) {
         WebDriver browser = page.browser();
         browser.get("http://127.0.0.1:" + page.port() + "/");
+        assertTrue(!browser.findElement(By.id("dashboard")).isDisplayed() && browser.findElement(By.id("login-form")).isDisplayed(),
+                "before login only the login form shows");
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("admin-password");
         browser.findElement(By.id("login-button")).click();
-        page.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "(admin)"));
+        assertTrue(browser.findElement(By.id("dashboard")).isDisplayed() && !browser.findElement(By.id("login-form")).isDisplayed(),
+                "after login the dashboard shows and the login form does not");
     }
 
     private static WebDriver chromium(Path dir) {
