@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +37,6 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private final AlertRing ring;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration partitionCheck;
-    private volatile List<TopicPartition> partitions;
     private final Set<LiveSubscription> subscribers = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private volatile AlertPosition position;
@@ -64,7 +64,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         this.topic = topic;
         this.ring = new AlertRing(queueCapacity);
         this.consumer = newConsumer();
-        this.partitions = partitionsOfTopic(Duration.ofSeconds(15));
+        List<TopicPartition> partitions = partitionsOfTopic(Duration.ofSeconds(15));
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         long[] ends = new long[partitions.size()];
@@ -80,8 +80,12 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     }
 
     private List<TopicPartition> partitionsOfTopic(Duration timeout) {
-        return consumer.partitionsFor(topic, timeout).stream().map(p -> new TopicPartition(topic, p.partition()))
-                .sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
+        return partitions(consumer.partitionsFor(topic, timeout).size());
+    }
+
+    /** A topic's partitions are numbered from 0, so the position's width names them all. */
+    private List<TopicPartition> partitions(int count) {
+        return IntStream.range(0, count).mapToObj(p -> new TopicPartition(topic, p)).toList();
     }
 
     private void run() {
@@ -131,21 +135,20 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
             LOG.log(Level.WARNING, "could not look for partitions added to " + topic + ", trying again later: " + e.getMessage());
             return;
         }
-        List<TopicPartition> known = partitions;
-        if (now.size() <= known.size()) {
+        int known = position.partitions();
+        if (now.size() <= known) {
             return;
         }
         // Where it is on the partitions it had, restored after the new assignment rather than trusted to survive it.
         Map<TopicPartition, Long> reached = new HashMap<>();
-        known.forEach(tp -> reached.put(tp, consumer.position(tp)));
+        now.subList(0, known).forEach(tp -> reached.put(tp, consumer.position(tp)));
         consumer.assign(now);
         reached.forEach(consumer::seek);
-        consumer.seekToBeginning(now.subList(known.size(), now.size()));
+        consumer.seekToBeginning(now.subList(known, now.size()));
         synchronized (lock) {
-            partitions = now;
             position = position.widenedTo(now.size());
         }
-        LOG.log(Level.INFO, topic + " grew from " + known.size() + " to " + now.size() + " partitions; following them all");
+        LOG.log(Level.INFO, topic + " grew from " + known + " to " + now.size() + " partitions; following them all");
     }
 
     private Optional<AlertEvent> decode(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
@@ -159,23 +162,21 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
 
     @Override
     public AlertSubscription subscribe(Optional<String> resumeAfter) {
-        Optional<AlertPosition> parsed = resumeAfter.map(id -> AlertPosition.parse(id, partitions.size())
+        Optional<AlertPosition> parsed = resumeAfter.map(id -> AlertPosition.parse(id, position.partitions())
                 .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream")));
         LiveSubscription live;
         AlertPosition joinedAt;
-        List<TopicPartition> known;
         synchronized (lock) {
             live = new LiveSubscription(ring, ring.head(), subscribers::remove);
             subscribers.add(live);
             joinedAt = position;
-            known = partitions;
         }
         // Partitions may have been added since the id was parsed.
         Optional<AlertPosition> from = parsed.map(p -> p.widenedTo(joinedAt.partitions()));
         if (from.isEmpty() || from.get().equals(joinedAt)) {
             return live;
         }
-        return new ResumingSubscription(newConsumer(), known, from.get(), joinedAt, live);
+        return new ResumingSubscription(newConsumer(), partitions(joinedAt.partitions()), from.get(), joinedAt, live);
     }
 
     /** Whether the feed still reads the topic: once its thread has stopped, no subscriber gets another alert. */
