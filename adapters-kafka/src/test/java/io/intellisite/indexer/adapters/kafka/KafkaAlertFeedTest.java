@@ -77,10 +77,8 @@ class KafkaAlertFeedTest extends AlertFeedContract {
 
     @Override
     protected void publish(String make, int n) {
-        String json = "{\"id\":\"" + n + "\",\"rules\":[\"suspicious-vehicle\"],\"Year\":2011,\"Make\":\"" + make
-                + "\",\"Model\":\"M\",\"Category\":\"SUV\"}";
         try {
-            producer.send(new ProducerRecord<>(topic, make.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topic, make.getBytes(StandardCharsets.UTF_8), alert(String.valueOf(n), make))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -157,8 +155,13 @@ class KafkaAlertFeedTest extends AlertFeedContract {
     }
 
     private void publishTo(int partition, String make) throws Exception {
-        String json = "{\"id\":\"x\",\"rules\":[\"r\"],\"Year\":2011,\"Make\":\"" + make + "\",\"Model\":\"M\",\"Category\":\"SUV\"}";
-        producer.send(new ProducerRecord<>(topic, partition, null, json.getBytes(StandardCharsets.UTF_8))).get();
+        producer.send(new ProducerRecord<>(topic, partition, null, alert("x", make))).get();
+    }
+
+    /** An alert as the pipeline writes it, raised by the default rule. */
+    private static byte[] alert(String id, String make) {
+        return ("{\"id\":\"" + id + "\",\"rules\":[\"suspicious-vehicle\"],\"Year\":2011,\"Make\":\"" + make
+                + "\",\"Model\":\"M\",\"Category\":\"SUV\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
