@@ -134,8 +134,8 @@ class LivePageBrowserTest {
         <T> T until(ExpectedCondition<T> condition) {
             long start = System.nanoTime();
             try {
-                // A bound on liveness, not a speed target: CI shares two cores between the broker, PostgreSQL,
-                // Kafka Streams and Chromium, and a first alert after a cold start has taken over 20 s there.
+                // A bound on liveness, not a speed target: two cores carry the broker, PostgreSQL, Kafka Streams
+                // and Chromium, and with two busy loops beside them a first alert after a cold start took over 20 s.
                 return new WebDriverWait(browser, Duration.ofSeconds(40)).until(condition);
             } catch (TimeoutException e) {
                 String state = Stream.of("stream-state", "login-error", "alert-count")
