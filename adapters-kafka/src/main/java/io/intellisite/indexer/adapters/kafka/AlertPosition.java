@@ -44,12 +44,14 @@ public final class AlertPosition {
      * empty when it is malformed or names more partitions than there are.
      */
     static Optional<AlertPosition> parse(String id, int partitions) {
+        return parse(id).filter(p -> p.partitions() <= partitions).map(p -> p.widenedTo(partitions));
+    }
+
+    /** Parses an event id as written, over as many partitions as it names; empty when it is malformed. */
+    static Optional<AlertPosition> parse(String id) {
         try {
             long[] offsets = Arrays.stream(id.strip().split("\\.")).mapToLong(Long::parseLong).toArray();
-            if (offsets.length > partitions || Arrays.stream(offsets).anyMatch(o -> o < 0)) {
-                return Optional.empty();
-            }
-            return Optional.of(new AlertPosition(offsets).widenedTo(partitions));
+            return Arrays.stream(offsets).anyMatch(o -> o < 0) ? Optional.empty() : Optional.of(new AlertPosition(offsets));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

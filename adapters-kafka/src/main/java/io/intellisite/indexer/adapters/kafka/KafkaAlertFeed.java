@@ -12,28 +12,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * One {@code read_committed} consumer per instance, with no consumer group (so instances never split the
  * alerts between them), reads every partition of the alerts topic into one {@link AlertRing} that every
  * subscriber reads from. A subscriber costs a position in the ring, not a broker connection or a queue;
  * resuming costs one short-lived consumer that replays from the subscriber's position up to where it joined
- * the live feed. Partitions added to the topic while it runs are noticed within two check intervals and read from
- * their start, so alerts the pipeline writes to them are not missed.
+ * the live feed. Partitions added to the topic while it runs are read from their start, so alerts written to them
+ * are not missed: noticed within two check intervals, or at once when a subscriber resumes with an id naming them.
  */
 public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaAlertFeed.class.getName());
     private static final Duration PARTITION_CHECK = Duration.ofSeconds(30);
-    private final Map<String, Object> consumerConfig;
-    private final String topic;
+    private static final Duration CATCH_UP = Duration.ofSeconds(5);
+    private final AlertTopic topic;
     private final AlertRing ring;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration partitionCheck;
@@ -41,6 +39,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private final Object lock = new Object();
     private volatile AlertPosition position;
     private volatile boolean closing;
+    private final AtomicInteger partitionsAsked = new AtomicInteger(); // by resuming subscribers, see resumePosition
     private long skipped; // feed thread only
     private final Thread thread;
 
@@ -51,20 +50,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     /** {@code partitionCheck}: how often to look for partitions added to the topic. */
     KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity, Duration partitionCheck) {
         this.partitionCheck = partitionCheck;
-        this.consumerConfig = Map.of(
-                // partitionsFor answers from cached metadata: refreshed this often, an added partition shows within two checks
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) partitionCheck.toMillis(),
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                // A position retention has deleted resumes from the oldest alert left, not from the newest.
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
-        this.topic = topic;
+        // Metadata refreshed as often as it is checked: an added partition shows within two checks.
+        this.topic = new AlertTopic(bootstrapServers, topic, partitionCheck);
         this.ring = new AlertRing(queueCapacity);
-        this.consumer = newConsumer();
-        List<TopicPartition> partitions = partitionsOfTopic(Duration.ofSeconds(15));
+        this.consumer = this.topic.newConsumer();
+        List<TopicPartition> partitions = this.topic.partitions(this.topic.partitionsSeenBy(consumer, Duration.ofSeconds(15)));
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         long[] ends = new long[partitions.size()];
@@ -75,24 +65,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         this.thread = Thread.ofPlatform().name("alert-feed").daemon().start(this::run);
     }
 
-    private KafkaConsumer<byte[], byte[]> newConsumer() {
-        return new KafkaConsumer<>(new HashMap<>(consumerConfig), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private List<TopicPartition> partitionsOfTopic(Duration timeout) {
-        return partitions(consumer.partitionsFor(topic, timeout).size());
-    }
-
-    /** A topic's partitions are numbered from 0, so the position's width names them all. */
-    private List<TopicPartition> partitions(int count) {
-        return IntStream.range(0, count).mapToObj(p -> new TopicPartition(topic, p)).toList();
-    }
-
     private void run() {
         long nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
         try {
             while (!closing) {
-                if (System.nanoTime() - nextPartitionCheck >= 0) {
+                if (System.nanoTime() - nextPartitionCheck >= 0 || partitionsAsked.get() > position.partitions()) {
                     followAddedPartitions();
                     nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
                 }
@@ -128,11 +105,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private void followAddedPartitions() {
         List<TopicPartition> now;
         try {
-            now = partitionsOfTopic(Duration.ofSeconds(5));
+            now = topic.partitions(Math.max(topic.partitionsSeenBy(consumer, Duration.ofSeconds(5)), partitionsAsked.get()));
         } catch (WakeupException closing) {
             throw closing;
         } catch (KafkaException e) {
-            LOG.log(Level.WARNING, "could not look for partitions added to " + topic + ", trying again later: " + e.getMessage());
+            LOG.log(Level.WARNING, "could not look for partitions added to " + topic.name() + ", trying again later: " + e.getMessage());
             return;
         }
         int known = position.partitions();
@@ -147,14 +124,15 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         consumer.seekToBeginning(now.subList(known, now.size()));
         synchronized (lock) {
             position = position.widenedTo(now.size());
+            lock.notifyAll();
         }
-        LOG.log(Level.INFO, topic + " grew from " + known + " to " + now.size() + " partitions; following them all");
+        LOG.log(Level.INFO, topic.name() + " grew from " + known + " to " + now.size() + " partitions; following them all");
     }
 
     private Optional<AlertEvent> decode(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
         Optional<AlertEvent> event = AlertRecords.event(r, after);
         if (event.isEmpty() && (++skipped == 1 || skipped % 1_000 == 0)) {
-            LOG.log(Level.WARNING, "skipped " + skipped + " record(s) on " + topic + " that are not alerts, the last at "
+            LOG.log(Level.WARNING, "skipped " + skipped + " record(s) on " + topic.name() + " that are not alerts, the last at "
                     + r.partition() + "/" + r.offset() + " (another producer's, or a tombstone)");
         }
         return event;
@@ -162,8 +140,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
 
     @Override
     public AlertSubscription subscribe(Optional<String> resumeAfter) {
-        Optional<AlertPosition> parsed = resumeAfter.map(id -> AlertPosition.parse(id, position.partitions())
-                .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream")));
+        Optional<AlertPosition> parsed = resumeAfter.map(this::resumePosition);
         LiveSubscription live;
         AlertPosition joinedAt;
         synchronized (lock) {
@@ -176,7 +153,45 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         if (from.isEmpty() || from.get().equals(joinedAt)) {
             return live;
         }
-        return new ResumingSubscription(newConsumer(), partitions(joinedAt.partitions()), from.get(), joinedAt, live);
+        return new ResumingSubscription(topic.newConsumer(), topic.partitions(joinedAt.partitions()), from.get(), joinedAt, live);
+    }
+
+    /**
+     * An id naming more partitions than this instance reads may come from an instance that noticed partitions
+     * added to the topic before this one did. If the topic has them, the feed follows them now rather than at its
+     * next check, and the subscriber resumes instead of being refused.
+     */
+    private AlertPosition resumePosition(String id) {
+        int named = AlertPosition.parse(id).map(AlertPosition::partitions).orElse(0);
+        if (named > position.partitions() && named <= partitionsNow()) {
+            awaitPartitions(named);
+        }
+        return AlertPosition.parse(id, position.partitions())
+                .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream"));
+    }
+
+    /** From fresh metadata: the feed's own consumer may not refresh its own for another check interval. */
+    private int partitionsNow() {
+        try {
+            return topic.partitionsNow(CATCH_UP);
+        } catch (KafkaException e) {
+            LOG.log(Level.WARNING, "could not count the partitions of " + topic.name() + ": " + e.getMessage());
+            return 0;
+        }
+    }
+
+    private void awaitPartitions(int wanted) {
+        partitionsAsked.accumulateAndGet(wanted, Math::max);
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        synchronized (lock) {
+            try {
+                while (position.partitions() < wanted && isRunning() && deadline - System.nanoTime() > 0) {
+                    lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Whether the feed still reads the topic: once its thread has stopped, no subscriber gets another alert. */

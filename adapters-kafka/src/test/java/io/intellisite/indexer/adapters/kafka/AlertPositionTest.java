@@ -25,6 +25,12 @@ class AlertPositionTest {
     }
 
     @Test
+    void anIdParsedAsWrittenNamesAsManyPartitionsAsItHas() {
+        assertEquals(4, AlertPosition.parse("4.0.7.1").orElseThrow().partitions(), "the caller decides whether there are that many");
+        assertEquals(Optional.empty(), AlertPosition.parse("4.-1"));
+    }
+
+    @Test
     void malformedIdsAndIdsNamingMorePartitionsThanThereAreAreRefused() {
         for (String id : new String[] {"", "garbage", "1..2", "1.-2.3", "1.2.3.4", "99999999999999999999"}) {
             assertEquals(Optional.empty(), AlertPosition.parse(id, 3), id);

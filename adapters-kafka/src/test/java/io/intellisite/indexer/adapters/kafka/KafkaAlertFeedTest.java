@@ -134,6 +134,31 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         }
     }
 
+    /**
+     * A client reconnects with an id from an instance that noticed an added partition before this one (which
+     * would only look again at its next check): it resumes, with the alert written to the new partition.
+     */
+    @Test
+    void anIdNamingAPartitionThisInstanceHasNotNoticedYetResumes() throws Exception {
+        KafkaAlertFeed feed = feedOnANewTopic(10, Duration.ofHours(1));
+        String before;
+        try (var live = feed.subscribe(Optional.empty())) {
+            publish("Toyota", 1);
+            before = take(live, 1).getFirst().id();
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(4))).all().get();
+        }
+        publishTo(3, "Lada");
+        assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of(before + ".0.0")), "still more than there are");
+        try (var resumed = feed.subscribe(Optional.of(before + ".0"))) {
+            assertEquals(List.of("Lada"), take(resumed, 1).stream().map(AlertEvent::make).toList());
+            publishTo(3, "Skoda");
+            assertEquals(List.of("Skoda"), take(resumed, 1).stream().map(AlertEvent::make).toList(), "then it follows it live");
+            assertTrue(resumed.next(Duration.ofMillis(500)).isEmpty(), "and nothing twice");
+        }
+    }
+
     /** Retention removed some of what a resuming subscriber missed: it gets what the topic still holds of it. */
     @Test
     void aResumeFromAlertsTheTopicNoLongerHoldsReplaysWhatItStillHas() throws Exception {

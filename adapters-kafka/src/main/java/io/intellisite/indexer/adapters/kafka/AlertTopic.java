@@ -1,0 +1,59 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The alerts topic as the live feed and the replays of resuming subscribers read it: committed alerts only, no
+ * consumer group (every instance reads everything), positions kept by the feed rather than committed.
+ */
+final class AlertTopic {
+    private final String name;
+    private final Map<String, Object> consumerConfig;
+
+    /** {@code metadataMaxAge}: how old the partition count a consumer answers from may be. */
+    AlertTopic(String bootstrapServers, String name, Duration metadataMaxAge) {
+        this.name = name;
+        this.consumerConfig = Map.of(
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) metadataMaxAge.toMillis(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                // A position retention has deleted resumes from the oldest alert left, not from the newest.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
+    }
+
+    String name() {
+        return name;
+    }
+
+    KafkaConsumer<byte[], byte[]> newConsumer() {
+        return new KafkaConsumer<>(new HashMap<>(consumerConfig), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A topic's partitions are numbered from 0, so a count names them all. */
+    List<TopicPartition> partitions(int count) {
+        return IntStream.range(0, count).mapToObj(p -> new TopicPartition(name, p)).toList();
+    }
+
+    /** How many partitions {@code consumer} knows of, from its cached metadata (at most the max age old). */
+    int partitionsSeenBy(KafkaConsumer<byte[], byte[]> consumer, Duration timeout) {
+        return consumer.partitionsFor(name, timeout).size();
+    }
+
+    /** How many partitions the topic has now, from fresh metadata (a new consumer has none cached). */
+    int partitionsNow(Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
+            return c.partitionsFor(name, timeout).size();
+        }
+    }
+}
