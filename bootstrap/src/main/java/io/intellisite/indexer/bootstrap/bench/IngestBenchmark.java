@@ -13,6 +13,7 @@ import io.intellisite.indexer.domain.detection.Detection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,6 +46,7 @@ final class IngestBenchmark {
             System.out.printf("preloaded %,d detections (%,d suspicious) into %s%n", count, alerts, topics.detections());
 
             long start = System.nanoTime();
+            Optional<MachineCpu> cpuAtStart = MachineCpu.now();
             try (IndexerApplication app = IndexerApplication.start(settings);
                  PostgresDatabase db = PostgresDatabase.connectAndMigrate(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword(), 2);
                  Admin admin = Admin.create(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()))) {
@@ -78,6 +80,7 @@ final class IngestBenchmark {
                 double steady = (Math.max(indexedAt, alertedAt) - ready) / 1e9;
                 System.out.printf("from the product being started (%.1f s to start) to the end: %.1f s: %,.0f detections/s%n",
                         (ready - start) / 1e9, steady, count / steady);
+                MachineCpu.now().ifPresent(end -> System.out.println("from the start to the end: " + end.since(cpuAtStart.orElseThrow(), count)));
                 System.out.println("machine: " + Benchmarks.machine());
             }
         }

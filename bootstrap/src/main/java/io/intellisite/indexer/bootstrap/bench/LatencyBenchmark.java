@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +30,8 @@ final class LatencyBenchmark {
             long[] latencies = new long[rate * seconds];
             long[] worstBySecond = new long[Math.max(1, seconds - warmUpSeconds)]; // where in the run the slow ones were
             int n = 0;
+            Optional<MachineCpu> cpuAfterWarmUp = Optional.empty();
+            Optional<MachineCpu> cpuAtLastSend = Optional.empty();
             AtomicBoolean stop = new AtomicBoolean();
             try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "latency-" + UUID.randomUUID(),
                     "isolation.level", "read_committed", "auto.offset.reset", "latest", "fetch.max.wait.ms", 5),
@@ -46,8 +49,12 @@ final class LatencyBenchmark {
                 // After the last send, keep reading a while: stopping at once would leave out the slowest alerts.
                 long drainUntil = Long.MAX_VALUE;
                 while (System.currentTimeMillis() < drainUntil) {
+                    if (cpuAfterWarmUp.isEmpty() && System.currentTimeMillis() >= warmUpEnds) {
+                        cpuAfterWarmUp = MachineCpu.now();
+                    }
                     if (drainUntil == Long.MAX_VALUE && !producer.isAlive()) {
                         drainUntil = System.currentTimeMillis() + 2_000;
+                        cpuAtLastSend = MachineCpu.now();
                     }
                     for (var r : consumer.poll(Duration.ofMillis(50))) {
                         long now = System.currentTimeMillis();
@@ -71,6 +78,10 @@ final class LatencyBenchmark {
             System.out.printf("produce -> alert visible to read_committed: %,d alerts at %,d detections/s after a %d s warm-up: p50 %d ms, p99 %d ms, max %d ms (commit interval %s ms)%n",
                     n, rate, warmUpSeconds, pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                     settings.text("COMMIT_INTERVAL_MS"));
+            if (cpuAfterWarmUp.isPresent() && cpuAtLastSend.isPresent()) {
+                long sent = (long) rate * (seconds - warmUpSeconds);
+                System.out.println("from the warm-up's end to the last send: " + cpuAtLastSend.get().since(cpuAfterWarmUp.get(), sent));
+            }
             System.out.println("machine: " + Benchmarks.machine());
         }
     }
