@@ -2,6 +2,7 @@ package io.intellisite.indexer.bootstrap;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,17 @@ final class ProductProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as Ctrl-C or {@code docker stop} sends it; waits for the exit and returns how long it took, or fails. */
+    Duration stop() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running 60 s after SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     @Override

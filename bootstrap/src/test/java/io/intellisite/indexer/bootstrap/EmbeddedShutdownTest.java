@@ -1,0 +1,63 @@
+package io.intellisite.indexer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.embedded.FreePort;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one-command run on its embedded defaults, stopped with SIGTERM (Ctrl-C, {@code docker stop}) while its
+ * indexers are busy: everything that uses the embedded PostgreSQL stops before it does.
+ */
+class EmbeddedShutdownTest {
+
+    @Test
+    void sigtermStopsTheIndexersBeforeTheEmbeddedDatabase(@TempDir Path dir) throws Exception {
+        int httpPort = FreePort.pick();
+        Path log = dir.resolve("product.log");
+        try (ProductProcess product = ProductProcess.start(Map.of("DATA_DIR", dir.resolve("data").toString(),
+                "HTTP_PORT", String.valueOf(httpPort), "EMBEDDED_KAFKA_PORT", "0", "EMBEDDED_POSTGRES_PORT", "0",
+                "DEMO_PRODUCER", "true", "DETECTIONS_PER_SECOND", "2000"), log)) {
+            awaitReady(httpPort, log);
+            Thread.sleep(3_000); // the demo producer's detections are being indexed
+            Duration stopped = product.stop();
+            String output = Files.readString(log);
+            assertFalse(output.contains("terminating connection due to administrator command"),
+                    "PostgreSQL was stopped under a connection still in use:\n" + tail(output));
+            assertFalse(output.contains("indexing failed"), "an indexer was still writing when the database went:\n" + tail(output));
+            assertTrue(output.contains("shutting down..."), tail(output));
+            assertTrue(stopped.compareTo(Duration.ofSeconds(45)) < 0, "stopped in " + stopped);
+        }
+    }
+
+    private static void awaitReady(int port, Path log) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            try {
+                status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.io.IOException notListeningYet) {
+                status = 0;
+            }
+        }
+        assertEquals(200, status, "not ready within 90 s:\n" + tail(Files.readString(log)));
+    }
+
+    private static String tail(String output) {
+        return output.substring(Math.max(0, output.length() - 4_000));
+    }
+}
