@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class AlertTopic {
     private final String name;
     private final Map<String, Object> consumerConfig;
+    private volatile Lookup lastLookup;
 
     /** {@code metadataMaxAge}: how old the partition count a consumer answers from may be. */
     AlertTopic(String bootstrapServers, String name, Duration metadataMaxAge) {
@@ -50,10 +51,24 @@ final class AlertTopic {
         return consumer.partitionsFor(name, timeout).size();
     }
 
-    /** How many partitions the topic has now, from fresh metadata (a new consumer has none cached). */
-    int partitionsNow(Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
-            return c.partitionsFor(name, timeout).size();
+    /**
+     * How many partitions the topic has, from metadata at most {@code maxAge} old, looked up with a new consumer
+     * (which has none cached) when the last lookup is older. The question comes from event ids that clients send,
+     * so a client repeating it costs one short-lived consumer per {@code maxAge}, not one per request.
+     */
+    int partitionsNow(Duration timeout, Duration maxAge) {
+        Lookup last = lastLookup;
+        long now = System.nanoTime();
+        if (last != null && now - last.at() < maxAge.toNanos()) {
+            return last.partitions();
         }
+        try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
+            int partitions = c.partitionsFor(name, timeout).size();
+            lastLookup = new Lookup(partitions, now);
+            return partitions;
+        }
+    }
+
+    private record Lookup(int partitions, long at) {
     }
 }

@@ -51,7 +51,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
                 // Under a backlog every fetch fills at once. At a steady 5,000/s a 20 ms wait made ten times as many
                 // small batches, each a PostgreSQL commit, and the CPU they took showed in the alert latency
-                // (p99 91 - 150 ms against 80 - 85 ms with 200 ms, BENCHMARKS.md); rows are visible 200 ms later.
+                // (p99 73 - 150 ms against 75 - 85 ms with 200 ms, BENCHMARKS.md); rows are visible 200 ms later.
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200,
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,

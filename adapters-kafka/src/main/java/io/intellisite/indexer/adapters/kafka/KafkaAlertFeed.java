@@ -173,7 +173,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     /** From fresh metadata: the feed's own consumer may not refresh its own for another check interval. */
     private int partitionsNow() {
         try {
-            return topic.partitionsNow(CATCH_UP);
+            return topic.partitionsNow(CATCH_UP, CATCH_UP);
         } catch (KafkaException e) {
             LOG.log(Level.WARNING, "could not count the partitions of " + topic.name() + ": " + e.getMessage());
             return 0;

@@ -159,6 +159,19 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         }
     }
 
+    /** Event ids are client input: asking again and again within the max age costs no new lookup on the broker. */
+    @Test
+    void theFreshPartitionCountIsLookedUpAtMostOncePerMaxAge() throws Exception {
+        feedOnANewTopic(10, Duration.ofHours(1));
+        AlertTopic alerts = new AlertTopic(broker.bootstrapServers(), topic, Duration.ofHours(1));
+        assertEquals(3, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ofHours(1)));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(5))).all().get();
+        }
+        assertEquals(3, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ofHours(1)), "the last lookup, not a new one");
+        assertEquals(5, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ZERO), "once it is older than asked for");
+    }
+
     /** Retention removed some of what a resuming subscriber missed: it gets what the topic still holds of it. */
     @Test
     void aResumeFromAlertsTheTopicNoLongerHoldsReplaysWhatItStillHas() throws Exception {
