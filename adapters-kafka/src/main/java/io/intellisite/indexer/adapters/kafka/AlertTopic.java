@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -15,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * consumer group (every instance reads everything), positions kept by the feed rather than committed.
  */
 final class AlertTopic {
+    private static final System.Logger LOG = System.getLogger(AlertTopic.class.getName());
     private final String name;
     private final Map<String, Object> consumerConfig;
     private volatile Lookup lastLookup;
@@ -46,6 +49,14 @@ final class AlertTopic {
         return IntStream.range(0, count).mapToObj(p -> new TopicPartition(name, p)).toList();
     }
 
+    /** Assigns {@code consumer} every partition of the topic at its end: where a feed that starts now begins. */
+    AlertPosition assignAtEnd(KafkaConsumer<byte[], byte[]> consumer, Duration timeout) {
+        List<TopicPartition> all = partitions(partitionsSeenBy(consumer, timeout));
+        consumer.assign(all);
+        consumer.seekToEnd(all);
+        return new AlertPosition(all.stream().mapToLong(consumer::position).toArray());
+    }
+
     /** How many partitions {@code consumer} knows of, from its cached metadata (at most the max age old). */
     int partitionsSeenBy(KafkaConsumer<byte[], byte[]> consumer, Duration timeout) {
         return consumer.partitionsFor(name, timeout).size();
@@ -54,7 +65,8 @@ final class AlertTopic {
     /**
      * How many partitions the topic has, from metadata at most {@code maxAge} old, looked up with a new consumer
      * (which has none cached) when the last lookup is older. The question comes from event ids that clients send,
-     * so a client repeating it costs one short-lived consumer per {@code maxAge}, not one per request.
+     * so a client repeating it costs one short-lived consumer per {@code maxAge}, not one per request. 0 when the
+     * broker does not answer.
      */
     int partitionsNow(Duration timeout, Duration maxAge) {
         Lookup last = lastLookup;
@@ -66,6 +78,9 @@ final class AlertTopic {
             int partitions = c.partitionsFor(name, timeout).size();
             lastLookup = new Lookup(partitions, now);
             return partitions;
+        } catch (KafkaException e) {
+            LOG.log(Level.WARNING, "could not count the partitions of " + name + ": " + e.getMessage());
+            return 0;
         }
     }
 

@@ -54,14 +54,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         this.topic = new AlertTopic(bootstrapServers, topic, partitionCheck);
         this.ring = new AlertRing(queueCapacity);
         this.consumer = this.topic.newConsumer();
-        List<TopicPartition> partitions = this.topic.partitions(this.topic.partitionsSeenBy(consumer, Duration.ofSeconds(15)));
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        long[] ends = new long[partitions.size()];
-        for (TopicPartition tp : partitions) {
-            ends[tp.partition()] = consumer.position(tp);
-        }
-        this.position = new AlertPosition(ends);
+        this.position = this.topic.assignAtEnd(consumer, Duration.ofSeconds(15));
         this.thread = Thread.ofPlatform().name("alert-feed").daemon().start(this::run);
     }
 
@@ -158,26 +151,17 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
 
     /**
      * An id naming more partitions than this instance reads may come from an instance that noticed partitions
-     * added to the topic before this one did. If the topic has them, the feed follows them now rather than at its
-     * next check, and the subscriber resumes instead of being refused.
+     * added to the topic before this one did. If the topic has them (the feed's own consumer may not refresh its
+     * metadata for another check interval), the feed follows them now, and the subscriber resumes instead of
+     * being refused.
      */
     private AlertPosition resumePosition(String id) {
         int named = AlertPosition.parse(id).map(AlertPosition::partitions).orElse(0);
-        if (named > position.partitions() && named <= partitionsNow()) {
+        if (named > position.partitions() && named <= topic.partitionsNow(CATCH_UP, CATCH_UP)) {
             awaitPartitions(named);
         }
         return AlertPosition.parse(id, position.partitions())
                 .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream"));
-    }
-
-    /** From fresh metadata: the feed's own consumer may not refresh its own for another check interval. */
-    private int partitionsNow() {
-        try {
-            return topic.partitionsNow(CATCH_UP, CATCH_UP);
-        } catch (KafkaException e) {
-            LOG.log(Level.WARNING, "could not count the partitions of " + topic.name() + ": " + e.getMessage());
-            return 0;
-        }
     }
 
     private void awaitPartitions(int wanted) {
