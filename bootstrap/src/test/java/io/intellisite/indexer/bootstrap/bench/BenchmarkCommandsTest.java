@@ -1,0 +1,69 @@
+package io.intellisite.indexer.bootstrap.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark commands the figures in BENCHMARKS.md come from, run as {@code ./indexer bench} runs them (a JVM
+ * of their own on throwaway embedded infrastructure) at a tiny size: each must finish and print its figures, so
+ * one that broke is found here rather than when the next figures are due. The sizes say nothing about speed.
+ */
+class BenchmarkCommandsTest {
+
+    @Test
+    void ingestPrintsItsRatesAndTheCpuPerDetection() throws Exception {
+        assertPrints(List.of("ingest", "--COUNT=5000"),
+                "indexed 5[,.]?000 in [\\d.]+ s: [\\d,.]+ detections/s \\(includes the product's start\\)",
+                "from the start to the end: [\\d.]+ s of CPU busy on the whole machine .* µs per detection\\), steal");
+    }
+
+    @Test
+    void latencyPrintsItsPercentiles() throws Exception {
+        assertPrints(List.of("latency", "--RATE=300", "--SECONDS=6", "--WARMUP=1"),
+                "produce -> alert visible to read_committed: [\\d,.]+ alerts at 300 detections/s after a 1 s warm-up: p50 \\d+ ms, p99 \\d+ ms",
+                "from the warm-up's end to the last send: [\\d.]+ s of CPU busy");
+    }
+
+    @Test
+    void httpPrintsTheLatencyOfStatsAndDeepPages() throws Exception {
+        assertPrints(List.of("http", "--ROWS=3000"),
+                "GET /stats: p50 [\\d.]+ ms, p99 [\\d.]+ ms",
+                "GET /detections\\?after=<random depth>&limit=100: p50 [\\d.]+ ms, p99 [\\d.]+ ms");
+    }
+
+    private static void assertPrints(List<String> args, String... lines) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName()));
+        command.addAll(args);
+        Path log = Files.createTempFile("bench", ".log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("bench " + args + " still running after 180 s:\n" + tail(Files.readString(log)));
+            }
+            assertOutput(args, p.exitValue(), Files.readString(log), lines);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static void assertOutput(List<String> args, int exitCode, String output, String... lines) {
+        assertEquals(0, exitCode, "bench " + args + " failed:\n" + tail(output));
+        for (String line : lines) {
+            assertTrue(Pattern.compile("(?m)^" + line).matcher(output).find(), "no line like /" + line + "/ in:\n" + tail(output));
+        }
+    }
+
+    private static String tail(String output) {
+        return output.substring(Math.max(0, output.length() - 4_000));
+    }
+}
