@@ -117,9 +117,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         try (var live = feed.subscribe(Optional.empty())) {
             publish("Toyota", 1);
             before = take(live, 1).getFirst().id();
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(4))).all().get();
-            }
+            growTopicTo(4);
             publishTo(3, "Lada");
             AlertEvent added = take(live, 1).getFirst();
             assertEquals("Lada", added.make());
@@ -146,9 +144,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
             publish("Toyota", 1);
             before = take(live, 1).getFirst().id();
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(4))).all().get();
-        }
+        growTopicTo(4);
         publishTo(3, "Lada");
         assertThrows(InvalidValueException.class, () -> feed.subscribe(Optional.of(before + ".0.0")), "still more than there are");
         try (var resumed = feed.subscribe(Optional.of(before + ".0"))) {
@@ -165,9 +161,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         feedOnANewTopic(10, Duration.ofHours(1));
         AlertTopic alerts = new AlertTopic(broker.bootstrapServers(), topic, Duration.ofHours(1));
         assertEquals(3, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ofHours(1)));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(5))).all().get();
-        }
+        growTopicTo(5);
         assertEquals(3, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ofHours(1)), "the last lookup, not a new one");
         assertEquals(5, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ZERO), "once it is older than asked for");
     }
@@ -189,6 +183,13 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         }
         try (var resumed = feed.subscribe(Optional.of(afterFirst))) {
             assertEquals(List.of("Citroen"), take(resumed, 1).stream().map(AlertEvent::make).toList(), "Buick is gone, Citroen is not");
+        }
+    }
+
+    /** What an operator's {@code kafka-topics --alter --partitions} does to the alerts topic. */
+    private void growTopicTo(int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all().get();
         }
     }
 
