@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30] [--WARMUP=5]},
- * {@code security}, {@code http [--ROWS=1000000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
+ * {@code security}, {@code http [--ROWS=1000000] [--REQUESTS=5000] [--WARMUP=20000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
  * [--SECONDS=20]} and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures.
  */
@@ -23,7 +23,7 @@ public final class Benchmarks {
     private static final String PASSWORD = "bench-password";
     private static final Map<String, Set<String>> OWN_FLAGS = Map.of("ingest", Set.of("COUNT"),
             "latency", Set.of("RATE", "SECONDS", "WARMUP"), "sse", Set.of("SUBSCRIBERS", "RATE", "SECONDS"),
-            "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS"));
+            "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS", "REQUESTS", "WARMUP"));
 
     private Benchmarks() {
     }
@@ -60,7 +60,8 @@ public final class Benchmarks {
                 }
                 case "rules" -> RulesBenchmark.run(Settings.load(withUser), (int) number(overrides, "CHANGES", 30),
                         (int) number(overrides, "RATE", 1_000));
-                case "http" -> HttpBenchmark.run(Settings.load(withUser), number(overrides, "ROWS", 1_000_000));
+                case "http" -> HttpBenchmark.run(Settings.load(withUser), number(overrides, "ROWS", 1_000_000),
+                        (int) number(overrides, "REQUESTS", 5_000), (int) number(overrides, "WARMUP", 20_000));
                 default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse or rules)");
             }
         } catch (StartupException e) {

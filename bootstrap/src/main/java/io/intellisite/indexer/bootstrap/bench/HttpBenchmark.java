@@ -20,18 +20,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * Loads N detections straight into PostgreSQL through the repository, then times single GET /stats and
  * GET /detections requests (cursor pages of 100 at random depths) over HTTP with a valid token.
  */
 final class HttpBenchmark {
-    private static final int REQUESTS = 2_000;
-
     private HttpBenchmark() {
     }
 
-    static void run(Settings settings, long rows) throws Exception {
+    static void run(Settings settings, long rows, int requests, int warmup) throws Exception {
         try (IndexerApplication app = IndexerApplication.start(settings);
              PostgresDatabase db = PostgresDatabase.connectAndMigrate(app.infrastructure().jdbcUrl(),
                      app.infrastructure().databaseUser(), app.infrastructure().databasePassword(), 2)) {
@@ -44,9 +43,9 @@ final class HttpBenchmark {
             String base = "http://127.0.0.1:" + app.httpPort();
             String token = Benchmarks.login(app.httpPort());
             Random random = new Random(1);
-            report("GET /stats", time(client, token, () -> base + "/stats"));
-            report("GET /detections?after=<random depth>&limit=100", time(client, token,
-                    () -> base + "/detections?limit=100&after=" + DetectionsHttpService.encode(random.nextLong(rows))));
+            time("GET /stats", client, token, requests, warmup, () -> base + "/stats");
+            time("GET /detections?after=<random depth>&limit=100", client, token, requests, warmup,
+                    () -> base + "/detections?limit=100&after=" + DetectionsHttpService.encode(random.nextLong(rows)));
             System.out.println("machine: " + Benchmarks.machine());
         }
     }
@@ -66,19 +65,25 @@ final class HttpBenchmark {
         }
     }
 
-    private static long[] time(HttpClient client, String token, java.util.function.Supplier<String> url) throws Exception {
-        for (int i = 0; i < 2_000; i++) {
+    // The JIT and the collector share the JVM with the server: what they did while it was timed is printed along.
+    private static void time(String what, HttpClient client, String token, int requests, int warmup,
+                             Supplier<String> url) throws Exception {
+        for (int i = 0; i < warmup; i++) {
             get(client, token, url.get());
         }
-        long[] nanos = new long[REQUESTS];
-        for (int i = 0; i < REQUESTS; i++) {
+        JvmActivity before = JvmActivity.now();
+        long[] nanos = new long[requests];
+        for (int i = 0; i < requests; i++) {
             String u = url.get();
             long t0 = System.nanoTime();
             get(client, token, u);
             nanos[i] = System.nanoTime() - t0;
         }
+        JvmActivity during = JvmActivity.now().since(before);
         Arrays.sort(nanos);
-        return nanos;
+        System.out.printf("%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d sequential requests after %,d warm-up; "
+                        + "meanwhile %s)%n", what, nanos[requests / 2] / 1e6, nanos[(int) (requests * 0.99)] / 1e6,
+                nanos[requests - 1] / 1e6, requests, warmup, during);
     }
 
     private static void get(HttpClient client, String token, String url) throws Exception {
@@ -89,8 +94,4 @@ final class HttpBenchmark {
         }
     }
 
-    private static void report(String what, long[] sorted) {
-        System.out.printf("%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d sequential requests)%n", what,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
-    }
 }

@@ -34,9 +34,9 @@ class BenchmarkCommandsTest {
 
     @Test
     void httpPrintsTheLatencyOfStatsAndDeepPages() throws Exception {
-        assertPrints(List.of("http", "--ROWS=3000"),
-                "GET /stats: p50 [\\d.]+ ms, p99 [\\d.]+ ms",
-                "GET /detections\\?after=<random depth>&limit=100: p50 [\\d.]+ ms, p99 [\\d.]+ ms");
+        assertPrints(List.of("http", "--ROWS=3000", "--REQUESTS=300", "--WARMUP=200"),
+                "GET /stats: p50 [\\d.]+ ms, p99 [\\d.]+ ms, .*\\(300 sequential requests after 200 warm-up; meanwhile JIT compiling [\\d,.]+ ms",
+                "GET /detections\\?after=<random depth>&limit=100: p50 [\\d.]+ ms, p99 [\\d.]+ ms, .*collections taking [\\d,.]+ ms\\)");
     }
 
     private static void assertPrints(List<String> args, String... lines) throws Exception {
