@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,7 +21,8 @@ final class AlertTopic {
     private static final System.Logger LOG = System.getLogger(AlertTopic.class.getName());
     private final String name;
     private final Map<String, Object> consumerConfig;
-    private volatile Lookup lastLookup;
+    private final ReentrantLock lookupLock = new ReentrantLock();
+    private Lookup lastLookup; // guarded by lookupLock
 
     /** {@code metadataMaxAge}: how old the partition count a consumer answers from may be. */
     AlertTopic(String bootstrapServers, String name, Duration metadataMaxAge) {
@@ -65,19 +67,27 @@ final class AlertTopic {
     /**
      * How many partitions the topic has, from metadata at most {@code maxAge} old, looked up with a new consumer
      * (which has none cached) when the last lookup is older. The question comes from event ids that clients send,
-     * so a client repeating it costs one short-lived consumer per {@code maxAge}, not one per request. 0 when the
-     * broker does not answer.
+     * so clients repeating it, or asking all at once, cost one short-lived consumer per {@code maxAge}, not one
+     * per request; a failed lookup counts too, so a broker that is away is not asked again by every request.
+     * 0 when the broker does not answer.
      */
     int partitionsNow(Duration timeout, Duration maxAge) {
-        Lookup last = lastLookup;
-        long now = System.nanoTime();
-        if (last != null && now - last.at() < maxAge.toNanos()) {
-            return last.partitions();
+        // A lock, not synchronized: on Java 21 a virtual thread blocked inside synchronized pins its carrier.
+        lookupLock.lock();
+        try {
+            if (lastLookup != null && System.nanoTime() - lastLookup.at() < maxAge.toNanos()) {
+                return lastLookup.partitions();
+            }
+            lastLookup = new Lookup(lookUp(timeout), System.nanoTime());
+            return lastLookup.partitions();
+        } finally {
+            lookupLock.unlock();
         }
+    }
+
+    private int lookUp(Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
-            int partitions = c.partitionsFor(name, timeout).size();
-            lastLookup = new Lookup(partitions, now);
-            return partitions;
+            return c.partitionsFor(name, timeout).size();
         } catch (KafkaException e) {
             LOG.log(Level.WARNING, "could not count the partitions of " + name + ": " + e.getMessage());
             return 0;
