@@ -15,14 +15,14 @@ import java.util.Set;
 /**
  * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=30] [--WARMUP=5]},
  * {@code security}, {@code http [--ROWS=1000000] [--REQUESTS=5000] [--WARMUP=20000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
- * [--SECONDS=20]} and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
+ * [--SECONDS=20] [--WARMUP=5]} and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures.
  */
 public final class Benchmarks {
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-password";
     private static final Map<String, Set<String>> OWN_FLAGS = Map.of("ingest", Set.of("COUNT"),
-            "latency", Set.of("RATE", "SECONDS", "WARMUP"), "sse", Set.of("SUBSCRIBERS", "RATE", "SECONDS"),
+            "latency", Set.of("RATE", "SECONDS", "WARMUP"), "sse", Set.of("SUBSCRIBERS", "RATE", "SECONDS", "WARMUP"),
             "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS", "REQUESTS", "WARMUP"));
 
     private Benchmarks() {
@@ -56,7 +56,7 @@ public final class Benchmarks {
                     withUser.putIfAbsent("SSE_MAX_STREAMS_PER_USER", String.valueOf(subscribers + 10));
                     withUser.putIfAbsent("SSE_MAX_SUBSCRIBERS", String.valueOf(Math.max(20_000, subscribers + 10)));
                     SseFanOutBenchmark.run(Settings.load(withUser), subscribers, (int) number(overrides, "RATE", 500),
-                            (int) number(overrides, "SECONDS", 20));
+                            (int) number(overrides, "SECONDS", 20), (int) number(overrides, "WARMUP", 5));
                 }
                 case "rules" -> RulesBenchmark.run(Settings.load(withUser), (int) number(overrides, "CHANGES", 30),
                         (int) number(overrides, "RATE", 1_000));

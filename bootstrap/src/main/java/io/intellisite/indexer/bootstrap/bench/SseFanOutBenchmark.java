@@ -26,7 +26,7 @@ final class SseFanOutBenchmark {
     private SseFanOutBenchmark() {
     }
 
-    static void run(Settings settings, int subscribers, int rate, int seconds) throws Exception {
+    static void run(Settings settings, int subscribers, int rate, int seconds, int warmUp) throws Exception {
         try (IndexerApplication app = IndexerApplication.start(settings)) {
             String token = Benchmarks.login(app.httpPort());
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -39,8 +39,9 @@ final class SseFanOutBenchmark {
             }
             System.out.printf("%,d subscribers connected (in a separate JVM)%n", subscribers);
             long maxHeap = 0;
-            // The first 5 s warm the JIT and the pipeline up: latency is sampled after them.
-            long warmUpEnds = System.currentTimeMillis() + 5_000;
+            // The first seconds warm the JIT and the pipeline up: latency is sampled after them.
+            long warmUpEnds = System.currentTimeMillis() + warmUp * 1_000L;
+            JvmActivity atWarmUpEnd = null;
             byte[] suv = DetectionJson.detection(new Detection(2020, "Toyota", "Land Cruiser", "SUV"));
             try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", app.infrastructure().kafkaBootstrapServers(),
                     "linger.ms", 0), new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -51,11 +52,15 @@ final class SseFanOutBenchmark {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
+                    if (atWarmUpEnd == null && System.currentTimeMillis() >= warmUpEnds) {
+                        atWarmUpEnd = JvmActivity.now();
+                    }
                     if (n % rate == 0) {
                         maxHeap = Math.max(maxHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                     }
                 }
             }
+            String serverActivity = atWarmUpEnd == null ? "" : "; while sampled, the server's JVM spent " + JvmActivity.now().since(atWarmUpEnd);
             Thread.sleep(3_000);
             PrintStream toClients = new PrintStream(clients.getOutputStream(), true, StandardCharsets.UTF_8);
             toClients.println("report " + warmUpEnds);
@@ -64,10 +69,10 @@ final class SseFanOutBenchmark {
             long expected = (long) rate * seconds * subscribers;
             System.out.printf("%,d subscribers x %,d alerts/s for %d s: delivered %,d of %,d events (%.1f%%), %,d subscribers dropped as too slow%n",
                     subscribers, rate, seconds, r.get(0), expected, 100.0 * r.get(0) / expected, r.get(1));
-            String latency = r.get(2) < 0 ? "no sample (the run ended within the 5 s warm-up: use --SECONDS over 5)"
+            String latency = r.get(2) < 0 ? "no sample (the run ended within the warm-up: use --SECONDS over --WARMUP)"
                     : "p50 %d ms, p99 %d ms, max %d ms".formatted(r.get(2), r.get(3), r.get(4));
-            System.out.printf("detection -> subscriber latency (sampled after a 5 s warm-up): %s; server heap used at most %,d MiB%n",
-                    latency, maxHeap / (1024 * 1024));
+            System.out.printf("detection -> subscriber latency (sampled after a %d s warm-up): %s; server heap used at most %,d MiB%s%n",
+                    warmUp, latency, maxHeap / (1024 * 1024), serverActivity);
             System.out.println("machine: " + Benchmarks.machine());
         }
     }

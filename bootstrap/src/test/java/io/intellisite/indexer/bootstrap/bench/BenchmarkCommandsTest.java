@@ -39,6 +39,14 @@ class BenchmarkCommandsTest {
                 "GET /detections\\?after=<random depth>&limit=100: p50 [\\d.]+ ms, p99 [\\d.]+ ms, .*collections taking [\\d,.]+ ms\\)");
     }
 
+    @Test
+    void ssePrintsDeliveriesAndTheLatencyAfterItsWarmUp() throws Exception {
+        assertPrints(List.of("sse", "--SUBSCRIBERS=5", "--RATE=20", "--SECONDS=4", "--WARMUP=1"),
+                "5 subscribers x 20 alerts/s for 4 s: delivered [\\d,]+ of 400 events \\([\\d.]+%\\), \\d+ subscribers dropped",
+                "detection -> subscriber latency \\(sampled after a 1 s warm-up\\): p50 \\d+ ms, p99 \\d+ ms, .*"
+                        + "while sampled, the server's JVM spent JIT compiling [\\d,.]+ ms");
+    }
+
     private static void assertPrints(List<String> args, String... lines) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName()));
