@@ -93,5 +93,4 @@ final class HttpBenchmark {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
     }
-
 }
