@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,8 +101,7 @@ class DatabaseOutageTest {
     }
 
     private static void produce(String topic, VehicleCatalog catalog, int count) {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = TestInfrastructure.producer()) {
             for (int i = 0; i < count; i++) {
                 producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(catalog.next())));
             }

@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -176,8 +174,7 @@ class LivePageBrowserTest {
     }
 
     private static void produce(String topic, Detection detection) throws Exception {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = TestInfrastructure.producer()) {
             producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(detection))).get();
         }
     }

@@ -25,10 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +71,7 @@ class PipelineIntegrationTest {
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         ProductProcess first = ProductProcess.start(settings, dir.resolve("first.log"));
         // Small runs are produced slowly so that the kill lands mid-stream; a large one is mid-stream anyway.
-        Thread producer = Thread.ofPlatform().start(() -> produce(broker, run + ".detections", total, total <= 10_000, sendFailure));
+        Thread producer = Thread.ofPlatform().start(() -> produce(run + ".detections", total, total <= 10_000, sendFailure));
         waitFor(() -> count(db, "select count(*) from detections") > total / 20, Duration.ofSeconds(60 + total / 10_000), dir.resolve("first.log"));
         first.kill();
         producer.join();
@@ -113,9 +111,8 @@ class PipelineIntegrationTest {
         }
     }
 
-    private static void produce(String broker, String topic, int total, boolean slowly, AtomicReference<Exception> failure) {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "linger.ms", 5),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+    private static void produce(String topic, int total, boolean slowly, AtomicReference<Exception> failure) {
+        try (var producer = TestInfrastructure.producer(Map.of("linger.ms", 5))) {
             int[] sent = {0};
             Consumer<byte[]> send = record -> {
                 producer.send(new ProducerRecord<>(topic, null, record), (metadata, e) -> {

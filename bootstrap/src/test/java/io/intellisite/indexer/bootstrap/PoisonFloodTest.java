@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +68,7 @@ class PoisonFloodTest {
         List<byte[]> poisonSent = new ArrayList<>();
         Map<String, Integer> reasonsSent = new TreeMap<>();
         try (IndexerApplication app = IndexerApplication.start(Settings.load(settings));
-             var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
-                     "linger.ms", 10, "max.request.size", 2_000_000), new ByteArraySerializer(), new ByteArraySerializer())) {
+             var producer = TestInfrastructure.producer(Map.of("linger.ms", 10, "max.request.size", 2_000_000))) {
             VehicleCatalog catalog = VehicleCatalog.load(new Random(3));
             for (int i = 0; i < TOTAL; i++) {
                 byte[] value;
@@ -121,8 +118,7 @@ class PoisonFloodTest {
                 .getBytes(StandardCharsets.UTF_8);
         int valid = 200;
         try (IndexerApplication app = IndexerApplication.start(Settings.load(TestInfrastructure.productSettings(dir, run)));
-             var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
-                     "max.request.size", 2_000_000), new ByteArraySerializer(), new ByteArraySerializer())) {
+             var producer = TestInfrastructure.producer(Map.of("max.request.size", 2_000_000))) {
             producer.send(new ProducerRecord<>(run + ".detections", 0, null, huge)).get();
             VehicleCatalog catalog = VehicleCatalog.load(new Random(5));
             for (int i = 0; i < valid; i++) {
@@ -156,8 +152,7 @@ class PoisonFloodTest {
         int total = 2_000;
         List<Long> ladas = new ArrayList<>();
         try (IndexerApplication app = IndexerApplication.start(Settings.load(TestInfrastructure.productSettings(dir, run)));
-             var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
-                     new ByteArraySerializer(), new ByteArraySerializer())) {
+             var producer = TestInfrastructure.producer()) {
             VehicleCatalog catalog = VehicleCatalog.load(new Random(9));
             for (int i = 0; i < total; i++) {
                 String json = i % 97 == 5 ? "{\"Year\": 2008, \"Make\": \"Lada\", \"Model\": \"Niva\", \"Category\": \"SUV\"}"

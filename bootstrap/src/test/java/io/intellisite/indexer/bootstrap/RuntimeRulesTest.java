@@ -17,9 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,8 +115,7 @@ class RuntimeRulesTest {
 
     /** A Lada Niva (not an SUV here, so only the rules under test match) every 10 ms until told to stop. */
     private static void produceLadas(String topic, AtomicBoolean flowing) {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = TestInfrastructure.producer()) {
             while (flowing.get()) {
                 producer.send(new ProducerRecord<>(topic, DetectionJson.detection(new Detection(1990, "Lada", "Niva", "Off-road"))));
                 Thread.sleep(10);

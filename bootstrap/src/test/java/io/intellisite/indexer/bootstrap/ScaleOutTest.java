@@ -18,9 +18,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,8 +81,7 @@ class ScaleOutTest {
     private static long produce(String topic, VehicleCatalog catalog, int count) throws Exception {
         AlertRule suv = AlertRule.suspiciousCategory("SUV");
         long alerts = 0;
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = TestInfrastructure.producer()) {
             for (int i = 0; i < count; i++) {
                 Detection d = catalog.next();
                 alerts += suv.matches(d) ? 1 : 0;

@@ -21,9 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ObjectName;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,8 +131,7 @@ class SseChurnTest {
 
     /** An SUV every 5 ms until told to stop: each one is an alert. */
     private static void produce(String topic, AtomicBoolean flowing, AtomicLong produced) {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = TestInfrastructure.producer()) {
             while (flowing.get()) {
                 producer.send(new ProducerRecord<>(topic, DetectionJson.detection(new Detection(2020, "Jeep", "Wrangler", "SUV")))).get();
                 produced.incrementAndGet();

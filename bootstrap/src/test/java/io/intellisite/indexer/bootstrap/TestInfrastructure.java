@@ -7,6 +7,9 @@ import io.intellisite.indexer.embedded.EmbeddedPostgresDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -31,6 +34,24 @@ final class TestInfrastructure {
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * A producer of test records to the shared broker, with one request in flight. With more, Kafka 4.3's
+     * idempotent producer can retry the first batch it sends to a partition forever: if that batch fails with a
+     * retriable error while a later one is written, the broker, holding no state that starts at sequence 0,
+     * answers OutOfOrderSequence to every retry until the records expire (KAFKA-14359). It happened here once:
+     * PipelineIntegrationTest's producer lost 217 records to it after 120 s.
+     */
+    static KafkaProducer<byte[], byte[]> producer(Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
+        all.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return new KafkaProducer<>(all, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    static KafkaProducer<byte[], byte[]> producer() {
+        return producer(Map.of());
     }
 
     static synchronized String kafkaBootstrapServers() {
