@@ -30,6 +30,12 @@ class ArchitectureTest {
     static final ArchRule NO_FRAMEWORK_IN_THE_CORE = noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".application..")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .as("no Helidon, Kafka, JDBI, JDBC, Jackson or Flyway type in domain or application");
+    // HTTP handlers and SSE streams run on virtual threads, over as many carriers as there are cores. On Java 21
+    // (the oldest JDK the product runs on, and the Docker image's) one waiting in Object.wait pins its carrier.
+    static final ArchRule NO_MONITOR_WAITS = noClasses().should().callMethod(Object.class, "wait")
+            .orShould().callMethod(Object.class, "wait", long.class)
+            .orShould().callMethod(Object.class, "wait", long.class, int.class)
+            .as("no Object.wait (a virtual thread in it pins its carrier on Java 21): wait on a Condition instead");
 
     @BeforeAll
     static void importProductionClasses() {
@@ -72,6 +78,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void noMonitorWaits() {
+        NO_MONITOR_WAITS.check(production);
+    }
+
+    @Test
     void noCyclesBetweenPackages() {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(production);
     }
@@ -89,5 +100,17 @@ class ArchitectureTest {
         JavaClasses withViolation = new ClassFileImporter().importClasses(DomainClassUsingJdbc.class);
         assertTrue(DOMAIN_USES_ONLY_THE_JDK.evaluate(withViolation).hasViolation());
         assertTrue(NO_FRAMEWORK_IN_THE_CORE.evaluate(withViolation).hasViolation());
+        assertTrue(NO_MONITOR_WAITS.evaluate(new ClassFileImporter().importClasses(WaitingOnAMonitor.class)).hasViolation());
+    }
+
+    /** What {@link #NO_MONITOR_WAITS} must catch. */
+    static final class WaitingOnAMonitor {
+        private final Object lock = new Object();
+
+        void await() throws InterruptedException {
+            synchronized (lock) {
+                lock.wait(1);
+            }
+        }
     }
 }

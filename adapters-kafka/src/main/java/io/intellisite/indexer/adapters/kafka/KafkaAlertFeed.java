@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -36,7 +38,9 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration partitionCheck;
     private final Set<LiveSubscription> subscribers = ConcurrentHashMap.newKeySet();
-    private final Object lock = new Object();
+    // A lock, not synchronized: subscribers run on virtual threads, which Java 21 pins while they wait on a monitor.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition widened = lock.newCondition();
     private volatile AlertPosition position;
     private volatile boolean closing;
     private final AtomicInteger partitionsAsked = new AtomicInteger(); // by resuming subscribers, see resumePosition
@@ -73,12 +77,15 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
                     // ring's head, a resuming one replays from Kafka), so the alert is only decoded for someone.
                     boolean anyone = !subscribers.isEmpty();
                     Optional<AlertEvent> event = anyone ? decode(r, after) : Optional.empty();
-                    synchronized (lock) {
+                    lock.lock();
+                    try {
                         position = after;
                         if (!anyone && !subscribers.isEmpty()) {
                             event = decode(r, after);
                         }
                         event.ifPresent(ring::append);
+                    } finally {
+                        lock.unlock();
                     }
                 }
                 if (!records.isEmpty()) {
@@ -115,9 +122,12 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         consumer.assign(now);
         reached.forEach(consumer::seek);
         consumer.seekToBeginning(now.subList(known, now.size()));
-        synchronized (lock) {
+        lock.lock();
+        try {
             position = position.widenedTo(now.size());
-            lock.notifyAll();
+            widened.signalAll();
+        } finally {
+            lock.unlock();
         }
         LOG.log(Level.INFO, topic.name() + " grew from " + known + " to " + now.size() + " partitions; following them all");
     }
@@ -136,10 +146,13 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         Optional<AlertPosition> parsed = resumeAfter.map(this::resumePosition);
         LiveSubscription live;
         AlertPosition joinedAt;
-        synchronized (lock) {
+        lock.lock();
+        try {
             live = new LiveSubscription(ring, ring.head(), subscribers::remove);
             subscribers.add(live);
             joinedAt = position;
+        } finally {
+            lock.unlock();
         }
         // Partitions may have been added since the id was parsed.
         Optional<AlertPosition> from = parsed.map(p -> p.widenedTo(joinedAt.partitions()));
@@ -166,15 +179,16 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
 
     private void awaitPartitions(int wanted) {
         partitionsAsked.accumulateAndGet(wanted, Math::max);
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        synchronized (lock) {
-            try {
-                while (position.partitions() < wanted && isRunning() && deadline - System.nanoTime() > 0) {
-                    lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long left = CATCH_UP.toNanos();
+        lock.lock();
+        try {
+            while (position.partitions() < wanted && isRunning() && left > 0) {
+                left = widened.awaitNanos(left);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
         }
     }
 
