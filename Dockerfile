@@ -1,11 +1,11 @@
 # syntax=docker/dockerfile:1
 # Multi-stage: build with the Maven wrapper on a JDK, run on a JRE as a non-root user.
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q install -DskipTests
 
-FROM eclipse-temurin:21-jre
+FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 indexer && useradd --system --uid 10001 --gid indexer --home-dir /app indexer
 WORKDIR /app
 COPY --from=build /src/bootstrap/target/libs /app/libs

@@ -31,7 +31,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .as("no Helidon, Kafka, JDBI, JDBC, Jackson or Flyway type in domain or application");
     // HTTP handlers and SSE streams run on virtual threads, over as many carriers as there are cores. On Java 21
-    // (the oldest JDK the product runs on, and the Docker image's) one waiting in Object.wait pins its carrier.
+    // (the oldest JDK the product runs on) one waiting in Object.wait pins its carrier.
     static final ArchRule NO_MONITOR_WAITS = noClasses().should().callMethod(Object.class, "wait")
             .orShould().callMethod(Object.class, "wait", long.class)
             .orShould().callMethod(Object.class, "wait", long.class, int.class)
