@@ -14,5 +14,5 @@ RUN mkdir -p /app/data && chown indexer:indexer /app/data
 USER indexer
 ENV DATA_DIR=/app/data
 EXPOSE 8000
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/intellisite-indexer.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-jar", "/app/intellisite-indexer.jar"]
 CMD ["run"]
