@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -45,17 +47,23 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private volatile boolean closing;
     private final AtomicInteger partitionsAsked = new AtomicInteger(); // by resuming subscribers, see resumePosition
     private long skipped; // feed thread only
+    private final Supplier<KafkaConsumer<byte[], byte[]>> replays;
     private final Thread thread;
 
     public KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity) {
-        this(bootstrapServers, topic, queueCapacity, PARTITION_CHECK);
+        this(bootstrapServers, topic, queueCapacity, PARTITION_CHECK, null);
     }
 
-    /** {@code partitionCheck}: how often to look for partitions added to the topic. */
-    KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity, Duration partitionCheck) {
+    /**
+     * {@code partitionCheck}: how often to look for partitions added to the topic; {@code replays}: makes the
+     * consumer a resuming subscriber replays with (null: a new consumer of the topic).
+     */
+    KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity, Duration partitionCheck,
+                   Supplier<KafkaConsumer<byte[], byte[]>> replays) {
         this.partitionCheck = partitionCheck;
         // Metadata refreshed as often as it is checked: an added partition shows within two checks.
         this.topic = new AlertTopic(bootstrapServers, topic, partitionCheck);
+        this.replays = replays != null ? replays : this.topic::newConsumer;
         this.ring = new AlertRing(queueCapacity);
         this.consumer = this.topic.newConsumer();
         this.position = this.topic.assignAtEnd(consumer, Duration.ofSeconds(15));
@@ -159,7 +167,19 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         if (from.isEmpty() || from.get().equals(joinedAt)) {
             return live;
         }
-        return new ResumingSubscription(topic.newConsumer(), topic.partitions(joinedAt.partitions()), from.get(), joinedAt, live);
+        // The live subscription is registered already: a replay that cannot start must release it, or every
+        // failed resume would leave a subscriber behind that holds the ring's head and counts against the limits.
+        KafkaConsumer<byte[], byte[]> replay = null;
+        try {
+            replay = replays.get();
+            return new ResumingSubscription(replay, topic.partitions(joinedAt.partitions()), from.get(), joinedAt, live);
+        } catch (RuntimeException e) {
+            if (replay != null) {
+                replay.close(CloseOptions.timeout(Duration.ZERO));
+            }
+            live.close();
+            throw e;
+        }
     }
 
     /**

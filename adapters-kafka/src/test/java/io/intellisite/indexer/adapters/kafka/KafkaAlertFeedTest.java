@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -64,13 +67,17 @@ class KafkaAlertFeedTest extends AlertFeedContract {
     }
 
     private KafkaAlertFeed feedOnANewTopic(int capacity, Duration partitionCheck) {
+        return feedOnANewTopic(capacity, partitionCheck, null);
+    }
+
+    private KafkaAlertFeed feedOnANewTopic(int capacity, Duration partitionCheck, Supplier<KafkaConsumer<byte[], byte[]>> replays) {
         topic = "alerts-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             KafkaTopics.create(admin, List.of(new NewTopic(topic, 3, (short) 1)), Duration.ofSeconds(30));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        KafkaAlertFeed feed = new KafkaAlertFeed(broker.bootstrapServers(), topic, capacity, partitionCheck);
+        KafkaAlertFeed feed = new KafkaAlertFeed(broker.bootstrapServers(), topic, capacity, partitionCheck, replays);
         feeds.add(feed);
         return feed;
     }
@@ -184,6 +191,24 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         try (var resumed = feed.subscribe(Optional.of(afterFirst))) {
             assertEquals(List.of("Citroen"), take(resumed, 1).stream().map(AlertEvent::make).toList(), "Buick is gone, Citroen is not");
         }
+    }
+
+    /** A resume whose replay consumer cannot be made (a client setting it refuses, say) leaves no subscriber behind. */
+    @Test
+    void aResumeThatFailsToStartReleasesItsLiveSubscription() throws Exception {
+        KafkaAlertFeed feed = feedOnANewTopic(10, Duration.ofSeconds(30), () -> {
+            throw new KafkaException("Failed to construct kafka consumer");
+        });
+        String first;
+        try (var live = feed.subscribe(Optional.empty())) {
+            publish("Toyota", 1);
+            first = take(live, 1).getFirst().id();
+            publish("Toyota", 2);
+            take(live, 1);
+        }
+        assertEquals(0, feed.subscriberCount());
+        assertThrows(KafkaException.class, () -> feed.subscribe(Optional.of(first)));
+        assertEquals(0, feed.subscriberCount(), "the live subscription the resume registered was released");
     }
 
     /** What an operator's {@code kafka-topics --alter --partitions} does to the alerts topic. */
