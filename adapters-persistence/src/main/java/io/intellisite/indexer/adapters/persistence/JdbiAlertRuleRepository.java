@@ -8,6 +8,7 @@ import io.intellisite.indexer.domain.alert.RuleConditions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -67,6 +68,18 @@ public final class JdbiAlertRuleRepository implements AlertRuleRepository {
         // Instances starting together race here; the primary key of the marker lets exactly one of them seed.
         return jdbi.inTransaction(h -> h.createUpdate("insert into alert_rules_seeded values (true) on conflict do nothing")
                 .execute() == 1 && insert(h, rule) && ran(beforeCommit));
+    }
+
+    /*
+     * SHARE mode conflicts with the ROW EXCLUSIVE lock every insert, update and delete takes: it waits for the
+     * changes under way to commit or roll back, and holds off new ones until this transaction ends.
+     */
+    @Override
+    public void whileNoChangeCommits(Consumer<List<AlertRule>> action) {
+        jdbi.useTransaction(h -> {
+            h.execute("lock table alert_rules in share mode");
+            action.accept(h.createQuery(COLUMNS + " order by id collate \"C\"").map(RULE).list());
+        });
     }
 
     private static boolean insert(Handle h, AlertRule rule) {

@@ -18,6 +18,6 @@ public final class SeedAlertRulesService implements SeedAlertRulesUseCase {
     public void seed(AlertRule first) {
         rules.seed(first, RulePublication.of(publisher, first));
         // A change whose transaction failed after it was published, or a topic recreated empty, is repaired here.
-        publisher.synchronise(rules.findAll());
+        rules.whileNoChangeCommits(publisher::synchronise);
     }
 }

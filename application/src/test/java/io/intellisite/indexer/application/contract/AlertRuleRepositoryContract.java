@@ -11,7 +11,10 @@ import io.intellisite.indexer.domain.alert.RuleConditions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +88,36 @@ public abstract class AlertRuleRepositoryContract {
         repository.remove("seed", NOTHING);
         assertFalse(repository.seed(rule("seed", true), NOTHING));
         assertEquals(List.of(), repository.findAll());
+    }
+
+    /**
+     * Another instance adds a rule (published, not yet committed) while this one repairs the topic at start: the
+     * repair waits for it and sees it, rather than taking it for drift.
+     */
+    @Test
+    void whileNoChangeCommitsWaitsForAChangeUnderWayAndSeesIt() throws Exception {
+        CountDownLatch published = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread adding = Thread.ofPlatform().start(() -> repository.add(rule("a", true), () -> {
+            published.countDown();
+            awaitQuietly(commit);
+        }));
+        assertTrue(published.await(10, TimeUnit.SECONDS));
+        AtomicReference<List<AlertRule>> seen = new AtomicReference<>();
+        Thread repairing = Thread.ofPlatform().start(() -> repository.whileNoChangeCommits(seen::set));
+        repairing.join(500);
+        assertEquals(null, seen.get(), "the repair waited for the change under way");
+        commit.countDown();
+        adding.join(10_000);
+        repairing.join(10_000);
+        assertEquals(List.of(rule("a", true)), seen.get());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Alert rules in memory; a change runs its before-commit step first and is not made when that throws. */
 public final class InMemoryAlertRuleRepository implements AlertRuleRepository {
@@ -56,6 +57,12 @@ public final class InMemoryAlertRuleRepository implements AlertRuleRepository {
         beforeCommit.run();
         rules.remove(id);
         return true;
+    }
+
+    /** Every change holds this object's lock until it is made, so holding it here lets none commit. */
+    @Override
+    public synchronized void whileNoChangeCommits(Consumer<List<AlertRule>> action) {
+        action.accept(findAll());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.intellisite.indexer.application.port.out;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The record of alert rules. Each change runs {@code beforeCommit} inside its transaction and is undone when
@@ -31,4 +32,12 @@ public interface AlertRuleRepository {
      * back on the next start. True when it was added.
      */
     boolean seed(AlertRule rule, Runnable beforeCommit);
+
+    /**
+     * Runs {@code action} with every rule (ordered by id) while no change can commit: a change already under way
+     * finishes first, a new one waits until the action returns. A change publishes before it commits, so outside
+     * this a rule another instance is adding can be on the topic but not yet in the record, and a repair of the
+     * topic from the record would delete it.
+     */
+    void whileNoChangeCommits(Consumer<List<AlertRule>> action);
 }
