@@ -25,7 +25,33 @@ public final class DeadLetterHeaders {
     private DeadLetterHeaders() {
     }
 
-    static Headers of(Headers original, String reason, String detail, String topic, int partition, long offset) {
+    /**
+     * The dead letter of a record: the record as it came, with headers saying why and from where. A record near
+     * the broker's size limit no longer fits once those headers are added, and a send that fails fails on every
+     * retry, stalling the partition behind it; such a copy carries only the headers and the size, and the record
+     * itself stays readable at its source position. Both the pipeline and the indexer dead-letter through here.
+     */
+    static DeadLetter deadLetter(byte[] key, byte[] value, Headers original, String reason, String detail, String topic,
+                                 int partition, long offset) {
+        int recordBytes = length(key) + length(value) + sizeOf(original);
+        boolean fits = recordBytes + RESERVED_BYTES <= MAX_COPY_BYTES;
+        Headers headers = of(fits ? original : new RecordHeaders(), reason, detail, topic, partition, offset);
+        if (fits) {
+            return new DeadLetter(key, value, headers);
+        }
+        headers.add(OMITTED_BYTES, bytes(String.valueOf(recordBytes)));
+        return new DeadLetter(null, null, headers);
+    }
+
+    /** What goes to the dead-letter topic: key and value are null when the record was too large to copy. */
+    record DeadLetter(byte[] key, byte[] value, Headers headers) {
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    private static Headers of(Headers original, String reason, String detail, String topic, int partition, long offset) {
         Headers headers = new RecordHeaders(original.toArray());
         headers.add(REASON, bytes(reason));
         headers.add(DETAIL, bytes(detail));
@@ -35,7 +61,7 @@ public final class DeadLetterHeaders {
         return headers;
     }
 
-    static int sizeOf(Headers headers) {
+    private static int sizeOf(Headers headers) {
         int size = 0;
         for (var header : headers) {
             // 10: the most two varint lengths can take for a header under 1 MiB.

@@ -6,8 +6,6 @@ import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -47,25 +45,10 @@ final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte
                 DetectionTopology.ALERTS_SINK));
     }
 
-    /**
-     * The record as it came, with headers saying why and from where. A record near the broker's size limit no
-     * longer fits once those headers are added, and a send that fails fails the task on every retry; such a copy
-     * carries only the headers and the size, and the record itself stays readable at its source position.
-     */
     private static Record<byte[], byte[]> deadLetter(Record<byte[], byte[]> record, DetectionJson.RejectedRecordException e,
                                                      RecordMetadata source) {
-        int recordBytes = length(record.key()) + length(record.value()) + DeadLetterHeaders.sizeOf(record.headers());
-        boolean fits = recordBytes + DeadLetterHeaders.RESERVED_BYTES <= DeadLetterHeaders.MAX_COPY_BYTES;
-        Headers headers = DeadLetterHeaders.of(fits ? record.headers() : new RecordHeaders(), e.reason().name(),
-                e.getMessage(), source.topic(), source.partition(), source.offset());
-        if (fits) {
-            return record.withHeaders(headers);
-        }
-        headers.add(DeadLetterHeaders.OMITTED_BYTES, String.valueOf(recordBytes).getBytes(StandardCharsets.UTF_8));
-        return new Record<>(null, null, record.timestamp(), headers);
-    }
-
-    private static int length(byte[] bytes) {
-        return bytes == null ? 0 : bytes.length;
+        DeadLetterHeaders.DeadLetter letter = DeadLetterHeaders.deadLetter(record.key(), record.value(), record.headers(),
+                e.reason().name(), e.getMessage(), source.topic(), source.partition(), source.offset());
+        return new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers());
     }
 }

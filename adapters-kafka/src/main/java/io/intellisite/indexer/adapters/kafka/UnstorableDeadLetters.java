@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends the records the database refused, though they parsed as detections, to the dead-letter topic: the
- * record unchanged, with the usual dlq.* headers and the reason {@value #REASON}. The indexer waits for the
+ * record unchanged (or, when too large to copy, its headers and size: see {@link DeadLetterHeaders#deadLetter}), with the
+ * usual dlq.* headers and the reason {@value #REASON}. The indexer waits for the
  * broker's acknowledgement before it commits the offsets past them, so a crash in between sends them again
  * (a dead letter may then appear twice; a detection is never lost). The producer is made on first use: most
  * instances never need one.
@@ -42,8 +43,9 @@ final class UnstorableDeadLetters implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> r : batch) {
             String reason = reasons.get(new SourcePosition(r.topic(), r.partition(), r.offset()));
             if (reason != null) {
-                sent.add(producer().send(new ProducerRecord<>(topic, null, r.timestamp(), r.key(), r.value(),
-                        DeadLetterHeaders.of(r.headers(), REASON, reason, r.topic(), r.partition(), r.offset()))));
+                DeadLetterHeaders.DeadLetter letter = DeadLetterHeaders.deadLetter(r.key(), r.value(), r.headers(), REASON, reason,
+                        r.topic(), r.partition(), r.offset());
+                sent.add(producer().send(new ProducerRecord<>(topic, null, r.timestamp(), letter.key(), letter.value(), letter.headers())));
             }
         }
         try {

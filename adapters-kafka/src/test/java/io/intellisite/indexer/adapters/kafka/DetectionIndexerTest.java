@@ -91,6 +91,36 @@ class DetectionIndexerTest {
         }
     }
 
+    @Test
+    void aRefusedDetectionTooLargeToCopyWithItsHeadersIsDeadLetteredWithoutItsBodyRatherThanStallingItsPartition() throws Exception {
+        // The topic takes records up to 2 MB; the dead-letter topic and its producer keep Kafka's 1 MiB defaults, so
+        // a full copy of this record would be refused on every retry.
+        String topic = "big-detections-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            KafkaTopics.create(admin, List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "2000000")),
+                    new NewTopic(topic + ".dlq", 1, (short) 1)), Duration.ofSeconds(30));
+        }
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                "max.request.size", 2_000_000), new ByteArraySerializer(), new ByteArraySerializer())) {
+            var record = new ProducerRecord<byte[], byte[]>(topic, null, DetectionJson.detection(VehicleCatalog.load(new Random(2)).next()));
+            record.headers().add("camera-frame", new byte[1_100_000]);
+            producer.send(record).get();
+        }
+        FlakyStore store = new FlakyStore(0, false);
+        store.refuse = d -> true;
+        try (DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic,
+                topic + ".dlq", store, Duration.ofMillis(200), Map.of())) {
+            indexer.start();
+            waitFor(() -> indexer.deadLetterCount() == 1);
+            waitFor(indexer::isHealthy);
+            var dead = readAll(topic + ".dlq", 1).getFirst();
+            assertEquals("UNSTORABLE", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.REASON));
+            assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
+            assertTrue(Long.parseLong(DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.OMITTED_BYTES)) > 1_100_000);
+            assertEquals(null, dead.value(), "read the record itself at its source position");
+        }
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
