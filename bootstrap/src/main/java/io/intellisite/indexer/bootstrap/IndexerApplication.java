@@ -12,6 +12,7 @@ import io.intellisite.indexer.adapters.kafka.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.kafka.TopicIds;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;
 import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;
@@ -92,16 +93,18 @@ public final class IndexerApplication implements AutoCloseable {
         var detections = new JdbiDetectionRepository(database.jdbi());
         var hasher = new Pbkdf2PasswordHasher(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
         FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
+        TopicIds topicIds = TopicIds.askingBroker(kafkaAdmin);
+        adoptUnrecordedRows(detections, topics.detections(), topicIds);
         List<DetectionIndexer> indexers = new ArrayList<>();
         for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
-                    settings.text("APPLICATION_ID") + "-indexer", topics.detections(), topics.deadLetters(),
+                    settings.text("APPLICATION_ID") + "-indexer", topics.detections(), topics.deadLetters(), topicIds,
                     new IndexDetectionsService(detections),
                     Duration.ofSeconds(5), Map.copyOf(settings.kafkaProperties(Settings.KAFKA_INDEXER))));
             indexer.start();
             indexers.add(indexer);
         }
-        DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable);
+        DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable, topicIds);
         DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
                 Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
@@ -137,6 +140,14 @@ public final class IndexerApplication implements AutoCloseable {
         DemoProducer demoProducer = DemoProducer.startIfWanted(settings, demo, infrastructure.kafkaBootstrapServers());
         if (demoProducer != null) {
             own(demoProducer);
+        }
+    }
+
+    /** Once per topic name, at the first start that records topic ids: see DetectionRepository#adoptUnrecordedRows. */
+    private static void adoptUnrecordedRows(JdbiDetectionRepository detections, String topic, TopicIds topicIds) {
+        int adopted = detections.adoptUnrecordedRows(topic, topicIds.now(topic));
+        if (adopted > 0) {
+            System.out.printf("%,d detections stored before topic ids were recorded are now known as %s's%n", adopted, topic);
         }
     }
 

@@ -135,7 +135,7 @@ final class TestInfrastructure {
 
     /** The migrated database with every table emptied. */
     static synchronized PostgresDatabase emptyDatabase() {
-        database().jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, alert_rules, alert_rules_seeded restart identity cascade"));
+        database().jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, detection_topics_adopted, alert_rules, alert_rules_seeded restart identity cascade"));
         return database;
     }
 }

@@ -16,10 +16,12 @@ import io.intellisite.indexer.domain.user.Email;
 import io.intellisite.indexer.domain.user.RawPassword;
 import io.intellisite.indexer.domain.user.Role;
 import io.intellisite.indexer.domain.user.Username;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Year;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,11 +97,17 @@ class DomainRulesTest {
 
     @Test
     void detectionIdIsDerivedFromItsSourcePosition() {
-        var a = new SourcePosition("intellisite.detections", 2, 42);
-        assertEquals(a.detectionId(), new SourcePosition("intellisite.detections", 2, 42).detectionId());
-        assertNotEquals(a.detectionId(), new SourcePosition("intellisite.detections", 2, 43).detectionId());
-        assertNotEquals(a.detectionId(), new SourcePosition("intellisite.detections", 3, 42).detectionId());
-        assertEquals(java.util.UUID.nameUUIDFromBytes("intellisite.detections/2/42".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                a.detectionId(), "a standard name-based (version 3) UUID");
+        UUID topicId = UUID.randomUUID();
+        var a = new SourcePosition("intellisite.detections", topicId, 2, 42);
+        assertEquals(a.detectionId(), new SourcePosition("intellisite.detections", topicId, 2, 42).detectionId());
+        assertNotEquals(a.detectionId(), new SourcePosition("intellisite.detections", topicId, 2, 43).detectionId());
+        assertNotEquals(a.detectionId(), new SourcePosition("intellisite.detections", topicId, 3, 42).detectionId());
+        assertNotEquals(a.detectionId(), new SourcePosition("intellisite.detections", UUID.randomUUID(), 2, 42).detectionId(),
+                "the topic created again under the same name");
+        assertEquals(UUID.nameUUIDFromBytes("intellisite.detections/2/42".getBytes(StandardCharsets.UTF_8)),
+                new SourcePosition("intellisite.detections", SourcePosition.UNRECORDED_TOPIC_ID, 2, 42).detectionId(),
+                "rows from before topic ids keep the ids they were stored with");
+        assertEquals(UUID.nameUUIDFromBytes((topicId + "/2/42").getBytes(StandardCharsets.UTF_8)), a.detectionId(),
+                "a standard name-based (version 3) UUID");
     }
 }

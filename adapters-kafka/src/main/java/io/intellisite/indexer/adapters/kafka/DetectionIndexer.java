@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Indexes every valid detection in PostgreSQL, exactly once in effect: poll a batch, store it in one
  * transaction, and only then commit the offsets that cover it. A crash between the two replays the batch, and
- * since ids derive from topic/partition/offset the replay inserts nothing. A detection the database refuses
+ * since a detection is identified by its topic's id, partition and offset the replay inserts nothing, while the
+ * records of a topic created again under the same name (offsets from 0 again) are new. A detection the database refuses
  * for its content goes to the dead-letter topic before the offsets past it are committed; an unavailable
  * database stops nothing but this loop, which retries the whole batch with back-off.
  *
@@ -33,6 +34,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DetectionIndexer.class.getName());
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
+    private final TopicIds topicIds;
     private final IndexDetectionsUseCase index;
     private final Duration maxBackoff;
     private final AtomicLong indexed = new AtomicLong();
@@ -44,7 +46,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private final Set<TopicPartition> retrying = new HashSet<>();
     private Thread thread;
 
-    public DetectionIndexer(String bootstrapServers, String groupId, String topic, String deadLetterTopic,
+    public DetectionIndexer(String bootstrapServers, String groupId, String topic, String deadLetterTopic, TopicIds topicIds,
                             IndexDetectionsUseCase index, Duration maxBackoff, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -66,6 +68,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
+        this.topicIds = topicIds;
         this.index = index;
         this.maxBackoff = maxBackoff;
         this.deadLetters = new UnstorableDeadLetters(bootstrapServers, deadLetterTopic);
@@ -98,7 +101,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                     continue;
                 }
                 try {
-                    IndexResult result = index.index(PolledBatches.detections(records));
+                    IndexResult result = index.index(PolledBatches.detections(records, topicIds));
                     if (!result.refused().isEmpty()) {
                         deadLetters.send(records, result.refused());
                         deadLettered.addAndGet(result.refused().size());

@@ -139,15 +139,13 @@ public final class DetectionJson {
     }
 
     /** The detection a record holds, identified by the record's position and timed by its timestamp. */
-    public static IndexedDetection indexed(String topic, int partition, long offset, long timestamp, byte[] value)
-            throws RejectedRecordException {
-        return indexed(topic, partition, offset, timestamp, value, parse(value));
+    public static IndexedDetection indexed(SourcePosition source, long timestamp, byte[] value) throws RejectedRecordException {
+        return indexed(source, timestamp, value, parse(value));
     }
 
     /** The same, for a record already parsed. */
-    static IndexedDetection indexed(String topic, int partition, long offset, long timestamp, byte[] value, Detection parsed) {
-        return IndexedDetection.at(new SourcePosition(topic, partition, offset), Instant.ofEpochMilli(timestamp),
-                parsed, utf8(value));
+    static IndexedDetection indexed(SourcePosition source, long timestamp, byte[] value, Detection parsed) {
+        return IndexedDetection.at(source, Instant.ofEpochMilli(timestamp), parsed, utf8(value));
     }
 
     public static byte[] detection(Detection d) {

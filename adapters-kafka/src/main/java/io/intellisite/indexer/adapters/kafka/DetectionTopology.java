@@ -26,14 +26,14 @@ public final class DetectionTopology {
     private final Topology topology;
 
     /** {@code rules} decides alerts from {@code ruleTable}, which this topology keeps equal to the rules topic. */
-    public DetectionTopology(TopicNames topics, EvaluateAlertRulesUseCase rules, GlobalAlertRuleTable ruleTable) {
+    public DetectionTopology(TopicNames topics, EvaluateAlertRulesUseCase rules, GlobalAlertRuleTable ruleTable, TopicIds topicIds) {
         topology = new Topology()
                 .addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(GlobalAlertRuleTable.STORE),
                                 Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                         RULES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.rules(), RULES_UPDATER,
                         ruleTable::updater)
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.detections())
-                .addProcessor(PROCESSOR, () -> new DetectionProcessor(rules, deadLetters), SOURCE)
+                .addProcessor(PROCESSOR, () -> new DetectionProcessor(rules, topicIds, deadLetters), SOURCE)
                 .addSink(ALERTS_SINK, topics.alerts(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR)
                 .addSink(DLQ_SINK, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
     }

@@ -1,10 +1,12 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -15,11 +17,14 @@ final class PolledBatches {
     private PolledBatches() {
     }
 
-    static List<IndexedDetection> detections(ConsumerRecords<byte[], byte[]> records) {
+    /** {@code topicIds} is asked after the poll, so the ids it gives are those of the topics the records came from. */
+    static List<IndexedDetection> detections(ConsumerRecords<byte[], byte[]> records, TopicIds topicIds) {
         List<IndexedDetection> batch = new ArrayList<>(records.count());
+        Map<String, UUID> ids = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             try {
-                batch.add(DetectionJson.indexed(r.topic(), r.partition(), r.offset(), r.timestamp(), r.value()));
+                UUID topicId = ids.computeIfAbsent(r.topic(), topicIds::now);
+                batch.add(DetectionJson.indexed(new SourcePosition(r.topic(), topicId, r.partition(), r.offset()), r.timestamp(), r.value()));
             } catch (DetectionJson.RejectedRecordException deadLetter) {
                 // the topology sends it to the dead-letter topic; nothing to index
             }

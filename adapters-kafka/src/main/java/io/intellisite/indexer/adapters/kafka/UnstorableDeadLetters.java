@@ -1,7 +1,6 @@
 package io.intellisite.indexer.adapters.kafka;
 
 import io.intellisite.indexer.application.port.in.IndexResult;
-import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,11 +36,12 @@ final class UnstorableDeadLetters implements AutoCloseable {
 
     /** Sends the refused detections' records and waits until the broker has them all. */
     void send(ConsumerRecords<byte[], byte[]> batch, List<IndexResult.Refused> refused) {
-        Map<SourcePosition, String> reasons = new HashMap<>();
-        refused.forEach(r -> reasons.put(r.detection().source(), r.reason()));
+        Map<TopicPartitionOffset, String> reasons = new HashMap<>();
+        refused.forEach(r -> reasons.put(new TopicPartitionOffset(r.detection().source().topic(), r.detection().source().partition(),
+                r.detection().source().offset()), r.reason()));
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : batch) {
-            String reason = reasons.get(new SourcePosition(r.topic(), r.partition(), r.offset()));
+            String reason = reasons.get(new TopicPartitionOffset(r.topic(), r.partition(), r.offset()));
             if (reason != null) {
                 DeadLetterHeaders.DeadLetter letter = DeadLetterHeaders.deadLetter(r.key(), r.value(), r.headers(), REASON, reason,
                         r.topic(), r.partition(), r.offset());
@@ -58,6 +58,9 @@ final class UnstorableDeadLetters implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to the dead-letter topic", e);
         }
+    }
+
+    private record TopicPartitionOffset(String topic, int partition, long offset) {
     }
 
     private KafkaProducer<byte[], byte[]> producer() {

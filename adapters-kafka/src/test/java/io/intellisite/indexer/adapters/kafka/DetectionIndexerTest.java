@@ -37,13 +37,17 @@ class DetectionIndexerTest {
     private static final int RECORDS = 500;
     private static EmbeddedKafkaBroker broker;
 
+    private static Admin admin;
+
     @BeforeAll
     static void startBroker() {
         broker = EmbeddedKafkaBroker.start(DataDirectory.throwaway("indexer-test"), 0);
+        admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
     }
 
     @AfterAll
     static void stopBroker() {
+        admin.close();
         broker.close();
     }
 
@@ -109,7 +113,7 @@ class DetectionIndexerTest {
         FlakyStore store = new FlakyStore(0, false);
         store.refuse = d -> true;
         try (DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic,
-                topic + ".dlq", store, Duration.ofMillis(200), Map.of())) {
+                topic + ".dlq", TopicIds.askingBroker(admin), store, Duration.ofMillis(200), Map.of())) {
             indexer.start();
             waitFor(() -> indexer.deadLetterCount() == 1);
             waitFor(indexer::isHealthy);
@@ -150,7 +154,8 @@ class DetectionIndexerTest {
                 producer.send(new ProducerRecord<>(topic, i % 2, null, DetectionJson.detection(catalog.next())));
             }
         }
-        DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic, topic + ".dlq", store,
+        DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic, topic + ".dlq",
+                TopicIds.askingBroker(admin), store,
                 Duration.ofMillis(200), Map.of());
         indexer.start();
         return indexer;

@@ -21,7 +21,7 @@ class DetectionTopologyTest extends TopologyTestDriverFixture {
         assertTrue(alerts.isEmpty(), "the sedan raises no alert");
         assertEquals("Toyota", new String(alert.key(), StandardCharsets.UTF_8));
         JsonNode json = DetectionJson.read(alert.value());
-        assertEquals(new SourcePosition(topics.detections(), 0, 0).detectionId().toString(), json.get("id").asText());
+        assertEquals(new SourcePosition(topics.detections(), DETECTIONS_TOPIC_ID, 0, 0).detectionId().toString(), json.get("id").asText());
         assertEquals("suspicious-vehicle", json.get("rules").get(0).asText());
         assertEquals(2011, json.get("Year").asInt());
         assertEquals("Land Cruiser", json.get("Model").asText());

@@ -66,7 +66,8 @@ class KafkaAlertRulesTest extends AlertRulePublisherContract {
     protected AlertRuleSource startAnotherInstance() {
         GlobalAlertRuleTable table = new GlobalAlertRuleTable();
         Path stateDir = data.path().resolve("streams-" + UUID.randomUUID());
-        DetectionPipeline pipeline = new DetectionPipeline(new DetectionTopology(topics, new EvaluateAlertRulesService(table), table),
+        DetectionPipeline pipeline = new DetectionPipeline(new DetectionTopology(topics, new EvaluateAlertRulesService(table), table,
+                new TopicIds(topic -> UUID.nameUUIDFromBytes(topic.getBytes()))),
                 new DetectionPipeline.Settings(broker.bootstrapServers(), applicationId, stateDir, 1, Duration.ofMillis(50),
                         Duration.ofSeconds(1), Map.of()));
         running.add(pipeline);

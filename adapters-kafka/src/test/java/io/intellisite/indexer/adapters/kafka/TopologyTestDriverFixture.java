@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** The topology on a TopologyTestDriver, with the two stock rules published: SUVs, and wagons. */
 abstract class TopologyTestDriverFixture {
+    /** The id the test driver's detections topic has, as the broker would answer it. */
+    static final UUID DETECTIONS_TOPIC_ID = UUID.fromString("0b7d3c52-9f4e-4a61-8d2c-3e5f6a7b8c9d");
     final TopicNames topics = TopicNames.defaults();
     DetectionTopology topology;
     private TopologyTestDriver driver;
@@ -31,7 +34,8 @@ abstract class TopologyTestDriverFixture {
     @BeforeEach
     void setUp() {
         GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
-        topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable);
+        topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable,
+                new TopicIds(topic -> DETECTIONS_TOPIC_ID));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -32,17 +32,17 @@ public final class JdbiDetectionRepository implements DetectionRepository {
      */
     private static final String STORE = """
             with input as (
-                select * from unnest(:ids::uuid[], :topics::text[], :partitions::int[], :offsets::bigint[],
+                select * from unnest(:ids::uuid[], :topics::text[], :topicIds::uuid[], :partitions::int[], :offsets::bigint[],
                                      :times::bigint[], :years::int[], :makes::text[], :models::text[],
                                      :categories::text[], :searchable::text[], :raws::text[]) with ordinality
-                       as t(id, topic, part, off, micros, year, make, model, category, searchable, raw, position)
+                       as t(id, topic, topic_id, part, off, micros, year, make, model, category, searchable, raw, position)
             ), inserted as (
-                insert into detections (id, source_topic, source_partition, source_offset, detected_at,
+                insert into detections (id, source_topic, source_topic_id, source_partition, source_offset, detected_at,
                                         year, make, model, category, categories, raw)
-                select id, topic, part, off, timestamptz 'epoch' + micros * interval '1 microsecond', year, make,
+                select id, topic, topic_id, part, off, timestamptz 'epoch' + micros * interval '1 microsecond', year, make,
                        model, category, string_to_array(searchable, ','), raw::json
                 from input order by position
-                on conflict (source_partition, source_offset, source_topic) do nothing
+                on conflict (source_partition, source_offset, source_topic_id, source_topic) do nothing
                 returning make
             ), counted as (
                 insert into make_counts (make, count)
@@ -66,6 +66,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
         int n = batch.size();
         UUID[] ids = new UUID[n];
         String[] topics = new String[n];
+        UUID[] topicIds = new UUID[n];
         Integer[] partitions = new Integer[n];
         Long[] offsets = new Long[n];
         Long[] times = new Long[n];
@@ -79,6 +80,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             IndexedDetection d = batch.get(i);
             ids[i] = d.id();
             topics[i] = d.source().topic();
+            topicIds[i] = d.source().topicId();
             partitions[i] = d.source().partition();
             offsets[i] = d.source().offset();
             times[i] = d.detectedAt().getEpochSecond() * 1_000_000L + d.detectedAt().getNano() / 1_000;
@@ -91,7 +93,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
         }
         try {
             return jdbi.inTransaction(h -> h.createQuery(STORE)
-                    .bind("ids", ids).bind("topics", topics).bind("partitions", partitions).bind("offsets", offsets)
+                    .bind("ids", ids).bind("topics", topics).bind("topicIds", topicIds).bind("partitions", partitions).bind("offsets", offsets)
                     .bind("times", times).bind("years", years).bind("makes", makes).bind("models", models)
                     .bind("categories", categories).bind("searchable", searchable).bind("raws", raws)
                     .map((rs, ctx) -> rs.getInt(1)).one());
@@ -131,9 +133,22 @@ public final class JdbiDetectionRepository implements DetectionRepository {
     }
 
     @Override
+    public int adoptUnrecordedRows(String topic, UUID topicId) {
+        // The claim and the update share one statement's snapshot: only the instance whose claim is new updates.
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        with claim as (
+                            insert into detection_topics_adopted (topic, topic_id) values (:topic, :topicId)
+                            on conflict (topic) do nothing returning topic
+                        )
+                        update detections set source_topic_id = :topicId
+                        where source_topic = (select topic from claim) and source_topic_id = :unrecorded""")
+                .bind("topic", topic).bind("topicId", topicId).bind("unrecorded", SourcePosition.UNRECORDED_TOPIC_ID).execute());
+    }
+
+    @Override
     public DetectionPage find(DetectionQuery query) {
         StringBuilder sql = new StringBuilder("""
-                select seq, id, source_topic, source_partition, source_offset, detected_at, year, make, model,
+                select seq, id, source_topic, source_topic_id, source_partition, source_offset, detected_at, year, make, model,
                        category, raw::text as raw
                 from detections where seq > :after""");
         query.make().ifPresent(m -> sql.append(" and lower(make) = :make"));
@@ -153,7 +168,8 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             query.to().ifPresent(t -> q.bind("to", Timestamp.from(t)));
             return q.map((rs, ctx) -> new DetectionPage.Entry(rs.getLong("seq"), new IndexedDetection(
                     rs.getObject("id", UUID.class),
-                    new SourcePosition(rs.getString("source_topic"), rs.getInt("source_partition"), rs.getLong("source_offset")),
+                    new SourcePosition(rs.getString("source_topic"), rs.getObject("source_topic_id", UUID.class),
+                            rs.getInt("source_partition"), rs.getLong("source_offset")),
                     rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
                     new Detection(rs.getInt("year"), rs.getString("make"), rs.getString("model"), rs.getString("category")),
                     rs.getString("raw")))).list();

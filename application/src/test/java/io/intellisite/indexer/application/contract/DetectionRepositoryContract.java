@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,28 @@ public abstract class DetectionRepositoryContract {
         assertEquals(List.of(new MakeCount("Audi", 1), new MakeCount("Ford", 1), new MakeCount("Toyota", 2)),
                 repository.countsByMake());
         assertEquals(4, repository.find(DetectionQuery.firstPage(100)).items().size());
+    }
+
+    /** The topic was deleted and created again (or the cluster replaced): its offsets start again from 0. */
+    @Test
+    void recordsAtTheSameOffsetsOfATopicCreatedAgainAreNewDetections() {
+        UUID recreated = UUID.randomUUID();
+        assertEquals(2, repository.store(List.of(detection(0, 0, "Toyota", "SUV"), detection(0, 1, "Ford", "Sedan"))));
+        assertEquals(2, repository.store(List.of(detection(recreated, 0, 0, "Audi", "SUV"), detection(recreated, 0, 1, "Audi", "Sedan"))));
+        assertEquals(0, repository.store(List.of(detection(recreated, 0, 1, "Audi", "Sedan"))), "a replay is still one");
+        assertEquals(List.of(new MakeCount("Audi", 2), new MakeCount("Ford", 1), new MakeCount("Toyota", 1)), repository.countsByMake());
+    }
+
+    /** Rows from before topic ids were recorded take the id of the topic of their name, once: a replay is known. */
+    @Test
+    void rowsStoredBeforeTopicIdsAreAdoptedOnceByTheTopicOfTheirName() {
+        UUID unrecorded = SourcePosition.UNRECORDED_TOPIC_ID;
+        repository.store(List.of(detection(unrecorded, 0, 0, "Toyota", "SUV"), detection(unrecorded, 0, 1, "Ford", "Sedan")));
+        assertEquals(2, repository.adoptUnrecordedRows("intellisite.detections", Fixtures.TOPIC_ID));
+        assertEquals(0, repository.adoptUnrecordedRows("intellisite.detections", UUID.randomUUID()), "once per topic name");
+        assertEquals(0, repository.store(List.of(detection(0, 1, "Ford", "Sedan"))), "the record read again after the upgrade");
+        assertEquals(1, repository.store(List.of(detection(0, 2, "Ford", "Sedan"))));
+        assertEquals(Fixtures.TOPIC_ID, repository.find(DetectionQuery.firstPage(1)).items().getFirst().detection().source().topicId());
     }
 
     @Test
@@ -92,9 +115,9 @@ public abstract class DetectionRepositoryContract {
         String raw = "{\"Year\": 1955, \"Make\": \"Citro\\u00ebn \\\"DS\\\"\\t\\\\ 東風\", \"Model\": \"D\", "
                 + "\"Category\": \"Sedan,  Classic \", \"extra\": [1, {\"a\": null}]}";
         List<IndexedDetection> batch = List.of(
-                IndexedDetection.at(new SourcePosition("a.topic", 5, 9_000_000_000L), Instant.parse("1999-12-31T23:59:59.999999Z"),
+                IndexedDetection.at(new SourcePosition("a.topic", Fixtures.TOPIC_ID, 5, 9_000_000_000L), Instant.parse("1999-12-31T23:59:59.999999Z"),
                         new Detection(1955, make, "D", "Sedan,  Classic "), raw),
-                IndexedDetection.at(new SourcePosition("a.topic", 5, 9_000_000_001L), Instant.parse("2026-11-25T06:00:00.000001Z"),
+                IndexedDetection.at(new SourcePosition("a.topic", Fixtures.TOPIC_ID, 5, 9_000_000_001L), Instant.parse("2026-11-25T06:00:00.000001Z"),
                         new Detection(2027, "Kia", "Ceed", "Hatchback"), "{}"));
         assertEquals(2, repository.store(batch));
         assertEquals(batch, repository.find(DetectionQuery.firstPage(10)).items().stream().map(DetectionPage.Entry::detection).toList());

@@ -5,6 +5,7 @@ import io.intellisite.indexer.application.port.in.DetectionQuery;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
+import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,20 +18,41 @@ import java.util.UUID;
 /** Detections in a list, counts in a sorted map: the reference behaviour the PostgreSQL adapter must match. */
 public final class InMemoryDetectionRepository implements DetectionRepository {
     private final List<DetectionPage.Entry> rows = new ArrayList<>();
-    private final Set<UUID> ids = new HashSet<>();
+    private final Set<SourcePosition> stored = new HashSet<>();
+    private final Set<String> adopted = new HashSet<>();
     private final TreeMap<String, Long> counts = new TreeMap<>();
 
     @Override
     public synchronized int store(List<IndexedDetection> batch) {
         int added = 0;
         for (IndexedDetection d : batch) {
-            if (ids.add(d.id())) {
+            if (stored.add(d.source())) {
                 rows.add(new DetectionPage.Entry(rows.size() + 1L, d));
                 counts.merge(d.detection().make(), 1L, Long::sum);
                 added++;
             }
         }
         return added;
+    }
+
+    @Override
+    public synchronized int adoptUnrecordedRows(String topic, UUID topicId) {
+        if (!adopted.add(topic)) {
+            return 0;
+        }
+        int changed = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            IndexedDetection d = rows.get(i).detection();
+            if (d.source().topic().equals(topic) && d.source().topicId().equals(SourcePosition.UNRECORDED_TOPIC_ID)) {
+                SourcePosition adoptedAt = new SourcePosition(topic, topicId, d.source().partition(), d.source().offset());
+                stored.remove(d.source());
+                stored.add(adoptedAt);
+                rows.set(i, new DetectionPage.Entry(rows.get(i).sequence(),
+                        new IndexedDetection(d.id(), adoptedAt, d.detectedAt(), d.detection(), d.rawJson())));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     @Override

@@ -46,7 +46,7 @@ class AlertRuleUseCasesTest {
     }
 
     private List<String> matched(Detection detection) {
-        return evaluate.evaluate(detection, () -> IndexedDetection.at(new SourcePosition("t", 0, 1), Instant.now(), detection, "{}"))
+        return evaluate.evaluate(detection, () -> IndexedDetection.at(new SourcePosition("t", java.util.UUID.randomUUID(), 0, 1), Instant.now(), detection, "{}"))
                 .map(alert -> alert.ruleIds()).orElse(List.of());
     }
 

@@ -37,6 +37,11 @@ class IndexDetectionsServiceTest {
         }
 
         @Override
+        public int adoptUnrecordedRows(String topic, java.util.UUID topicId) {
+            return stored.adoptUnrecordedRows(topic, topicId);
+        }
+
+        @Override
         public DetectionPage find(DetectionQuery query) {
             return stored.find(query);
         }

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  * GET /detections requests (cursor pages of 100 at random depths) over HTTP with a valid token.
  */
 final class HttpBenchmark {
+    private static final UUID BENCH_TOPIC_ID = UUID.nameUUIDFromBytes("bench.detections".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private HttpBenchmark() {
     }
 
@@ -56,7 +58,7 @@ final class HttpBenchmark {
         List<IndexedDetection> batch = new ArrayList<>(10_000);
         for (long i = 0; i < rows; i++) {
             Detection d = catalog.next();
-            batch.add(IndexedDetection.at(new SourcePosition("bench.detections", (int) (i % 6), i / 6), start.plusMillis(i), d,
+            batch.add(IndexedDetection.at(new SourcePosition("bench.detections", BENCH_TOPIC_ID, (int) (i % 6), i / 6), start.plusMillis(i), d,
                     new String(DetectionJson.detection(d))));
             if (batch.size() == 10_000 || i == rows - 1) {
                 repository.store(batch);

@@ -4,7 +4,9 @@ import io.intellisite.indexer.application.port.in.DetectionPage;
 import io.intellisite.indexer.application.port.in.DetectionQuery;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
+import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.util.List;
+import java.util.UUID;
 
 /** The indexed history of detections and the per-make counts kept beside it. */
 public interface DetectionRepository {
@@ -15,6 +17,14 @@ public interface DetectionRepository {
      * is stored then), and any other exception when the store is unavailable.
      */
     int store(List<IndexedDetection> batch);
+
+    /**
+     * Gives the rows stored before topic ids were recorded ({@link SourcePosition#UNRECORDED_TOPIC_ID}) from the
+     * topic named {@code topic} the id {@code topicId}, once per topic name: the topic of that name when an instance
+     * first records ids is taken to be the one they came from, so that its records read again are known as stored.
+     * Returns how many rows it changed (0 on every later call).
+     */
+    int adoptUnrecordedRows(String topic, UUID topicId);
 
     DetectionPage find(DetectionQuery query);
 
