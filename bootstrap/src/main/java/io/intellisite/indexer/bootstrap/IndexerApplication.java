@@ -9,6 +9,8 @@ import io.intellisite.indexer.adapters.kafka.DetectionIndexer;
 import io.intellisite.indexer.adapters.kafka.DetectionPipeline;
 import io.intellisite.indexer.adapters.kafka.DetectionTopology;
 import io.intellisite.indexer.adapters.kafka.GlobalAlertRuleTable;
+import io.intellisite.indexer.adapters.kafka.GroupProgress;
+import io.intellisite.indexer.adapters.kafka.HangingTransactions;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
@@ -116,6 +118,11 @@ public final class IndexerApplication implements AutoCloseable {
             throw new StartupException("KAFKA_BROKER_URL", "cannot publish the alert rules to " + topics.rules() + ": "
                     + Infrastructure.rootMessage(e));
         }
+        Duration stallAfter = Duration.ofSeconds(settings.integer("PIPELINE_STALL_SECONDS", 5, 3_600));
+        GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, settings.text("APPLICATION_ID"), topics.detections(),
+                pipeline::consumerClientIds, stallAfter);
+        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, settings.text("APPLICATION_ID") + "-", stallAfter),
+                settings.text("APPLICATION_ID"), List.of(topics.alerts(), topics.deadLetters()), stallAfter).start());
         pipeline.start();
 
         KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
@@ -128,7 +135,7 @@ public final class IndexerApplication implements AutoCloseable {
                         settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000), settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))),
                 new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, rulePublisher),
                         new UpdateAlertRuleService(rules, rulePublisher), new DeleteAlertRuleService(rules, rulePublisher)));
-        InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, topology, indexers, alertFeed, ruleTable);
+        InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {
             http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,

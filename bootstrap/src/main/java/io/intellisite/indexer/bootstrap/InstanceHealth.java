@@ -6,9 +6,11 @@ import io.intellisite.indexer.adapters.kafka.DetectionIndexer;
 import io.intellisite.indexer.adapters.kafka.DetectionPipeline;
 import io.intellisite.indexer.adapters.kafka.DetectionTopology;
 import io.intellisite.indexer.adapters.kafka.GlobalAlertRuleTable;
+import io.intellisite.indexer.adapters.kafka.GroupProgress;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,14 +19,13 @@ import org.apache.kafka.clients.admin.Admin;
  * What an instance tells its operators: the checks behind {@code /health/ready} (each with the figures that
  * explain it) and the gauges under {@code /metrics}, read from the running parts.
  */
-record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipeline pipeline, DetectionTopology topology,
+record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipeline pipeline, GroupProgress progress, DetectionTopology topology,
                       List<DetectionIndexer> indexers, KafkaAlertFeed alertFeed, GlobalAlertRuleTable ruleTable) {
 
     List<ReadinessCheck> readiness() {
         return List.of(new ReadinessCheck("database", database::isReachable),
                 new ReadinessCheck("kafka", () -> KafkaTopics.isReachable(kafkaAdmin)),
-                new ReadinessCheck("pipeline", pipeline::isRunning,
-                        () -> Map.of("state", pipeline.state().name(), "deadLetters", topology.deadLetterCount())),
+                new ReadinessCheck("pipeline", () -> pipeline.isRunning() && progress.status().stall().isEmpty(), this::pipelineDetails),
                 new ReadinessCheck("indexer", () -> indexers.stream().allMatch(DetectionIndexer::isHealthy),
                         () -> Map.of("indexed", indexed(), "deadLetters", indexerDeadLetters())),
                 new ReadinessCheck("alerts", alertFeed::isRunning, () -> Map.of("subscribers", alertFeed.subscriberCount(),
@@ -38,7 +39,21 @@ record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipe
                         () -> topology.deadLetterCount() + indexerDeadLetters()),
                 new MetricGauge("intellisite.indexer.lag.records", "largest consumer lag of this instance's indexer partitions",
                         () -> indexers.stream().mapToDouble(DetectionIndexer::lag).max().orElse(0)),
+                new MetricGauge("intellisite.pipeline.waiting.records", "records on this instance's detection partitions the pipeline"
+                        + " has not committed yet", () -> progress.status().waiting()),
+                new MetricGauge("intellisite.pipeline.stalled.seconds", "longest time a partition of this instance's pipeline made"
+                        + " no progress with records waiting (0: none waiting, or moving)", () -> progress.status().stalledNanos() / 1e9),
                 new MetricGauge("intellisite.sse.subscribers", "open /alerts streams on this instance", alertFeed::subscriberCount));
+    }
+
+    private Map<String, Object> pipelineDetails() {
+        GroupProgress.Status status = progress.status();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", pipeline.state().name());
+        details.put("deadLetters", topology.deadLetterCount());
+        details.put("waitingRecords", status.waiting());
+        status.stall().ifPresent(reason -> details.put("stalled", reason));
+        return details;
     }
 
     private long indexed() {

@@ -2,6 +2,7 @@ package io.intellisite.indexer.embedded;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -22,7 +23,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(DataDirectory dataDirectory, int port, int controllerPort) {
+    private EmbeddedKafkaBroker(DataDirectory dataDirectory, int port, int controllerPort, Map<String, String> overrides) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         String logDir = dataDirectory.path().resolve("kraft").toString();
@@ -46,6 +47,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
+        props.putAll(overrides);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         format(logDir);
         this.server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -53,7 +55,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Formats (if new) and starts a broker; port 0 picks a free one. */
     public static EmbeddedKafkaBroker start(DataDirectory dataDirectory, int port) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDirectory, FreePort.orFree(port), FreePort.pick());
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /** The same, with broker settings of the caller's (a test's broker that misbehaves as a real one can, say). */
+    public static EmbeddedKafkaBroker start(DataDirectory dataDirectory, int port, Map<String, String> overrides) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDirectory, FreePort.orFree(port), FreePort.pick(), overrides);
         broker.server.startup();
         return broker;
     }

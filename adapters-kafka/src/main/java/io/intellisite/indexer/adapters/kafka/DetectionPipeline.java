@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
@@ -70,7 +73,14 @@ public final class DetectionPipeline implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Starts from the rules topic, not from local state: the global rule store is persistent only so that Streams
+     * keeps this instance's process id (see {@link DetectionTopology}); its checkpoint could name offsets of a rules
+     * topic that was since recreated or of another cluster, and reading a few rules again costs next to nothing.
+     * Cleaning up keeps the process id, which lives beside the stores.
+     */
     public void start() {
+        streams.cleanUp();
         streams.start();
     }
 
@@ -81,6 +91,14 @@ public final class DetectionPipeline implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** The client ids of this instance's consumers in the pipeline's group: how the group knows this instance. */
+    public Set<String> consumerClientIds() {
+        if (!streams.state().isRunningOrRebalancing()) {
+            return Set.of();
+        }
+        return streams.metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

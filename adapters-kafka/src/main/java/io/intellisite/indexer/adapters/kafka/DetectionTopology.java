@@ -28,7 +28,13 @@ public final class DetectionTopology {
     /** {@code rules} decides alerts from {@code ruleTable}, which this topology keeps equal to the rules topic. */
     public DetectionTopology(TopicNames topics, EvaluateAlertRulesUseCase rules, GlobalAlertRuleTable ruleTable, TopicIds topicIds) {
         topology = new Topology()
-                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(GlobalAlertRuleTable.STORE),
+                // Persistent, though it holds a few rules, for what it does to the instance's identity: Kafka Streams
+                // keeps its process id (and so the transactional ids of its producers) across restarts only when the
+                // topology has a persistent store. Otherwise a restarted instance never fences the producer of the
+                // one that crashed, and its own start waits until the crashed one's open transaction, still holding
+                // pending offsets of the group, times out at its coordinator: 5 - 10 s after ready in CrashSoakTest,
+                // and for good when that abort never completes (see HangingTransactions).
+                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GlobalAlertRuleTable.STORE),
                                 Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                         RULES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.rules(), RULES_UPDATER,
                         ruleTable::updater)
