@@ -82,7 +82,9 @@ class HangingTransactionTest {
      */
     private static KafkaProducer<byte[], byte[]> leaveATransactionOpen(String broker, String group, TopicNames topics) {
         var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "transactional.id", group + "-crashed-1",
-                "transaction.timeout.ms", 1_000), new ByteArraySerializer(), new ByteArraySerializer());
+                // Long enough not to count as expired yet when the instance looks at its start (it would end it then,
+                // before the stall this test wants to see), short enough for the test.
+                "transaction.timeout.ms", 10_000), new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
         producer.beginTransaction();
         producer.send(new ProducerRecord<>(topics.alerts(), "not an alert of the product".getBytes(StandardCharsets.UTF_8)));

@@ -57,13 +57,25 @@ public final class HangingTransactions {
      * Returns how many it ended.
      */
     public int resolve(String group, Collection<String> outputTopics) {
+        return attempt("fence expired transactions", this::fenceExpired)
+                + attempt("abort orphaned transactions", () -> abortOrphaned(partitionsWrittenBy(group, outputTopics)));
+    }
+
+    /** One step's failure (an ACL a managed cluster does not grant, a marker still in flight) does not skip the other. */
+    private static int attempt(String step, Step action) {
         try {
-            return fenceExpired() + abortOrphaned(partitionsWrittenBy(group, outputTopics));
+            return action.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         } catch (Exception e) {
-            // ACLs a managed cluster may not grant (DESCRIBE on transactional ids, CLUSTER_ACTION): say so and go on.
-            LOG.log(Level.WARNING, "could not look for hanging transactions: " + e.getMessage());
+            LOG.log(Level.WARNING, "could not " + step + ": " + e.getMessage());
             return 0;
         }
+    }
+
+    private interface Step {
+        int run() throws Exception;
     }
 
     private List<TopicPartition> partitionsWrittenBy(String group, Collection<String> outputTopics) throws Exception {
