@@ -14,6 +14,7 @@ import io.intellisite.indexer.adapters.kafka.HangingTransactions;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.kafka.StableInstanceId;
 import io.intellisite.indexer.adapters.kafka.TopicIds;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;
@@ -43,12 +44,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /** One running instance: infrastructure, database, pipeline and HTTP server, closed in reverse order. */
 public final class IndexerApplication implements AutoCloseable {
@@ -97,19 +100,21 @@ public final class IndexerApplication implements AutoCloseable {
         FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
         TopicIds topicIds = TopicIds.askingBroker(kafkaAdmin);
         adoptUnrecordedRows(detections, topics.detections(), topicIds);
+        Path stateDir = Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535));
+        String instanceId = StableInstanceId.in(stateDir);
         List<DetectionIndexer> indexers = new ArrayList<>();
         for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
+            Map<String, Object> indexerClient = new HashMap<>(settings.kafkaProperties(Settings.KAFKA_INDEXER));
+            indexerClient.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.text("APPLICATION_ID") + "-indexer-" + instanceId + "-" + i);
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
                     settings.text("APPLICATION_ID") + "-indexer", topics.detections(), topics.deadLetters(), topicIds,
-                    new IndexDetectionsService(detections),
-                    Duration.ofSeconds(5), Map.copyOf(settings.kafkaProperties(Settings.KAFKA_INDEXER))));
+                    new IndexDetectionsService(detections), Duration.ofSeconds(5), indexerClient));
             indexer.start();
             indexers.add(indexer);
         }
         DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable, topicIds);
         DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
-                infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"),
-                Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)),
+                infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"), stateDir, instanceId,
                 settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
                 Duration.ofSeconds(2), settings.kafkaProperties(Settings.KAFKA_STREAMS))));
         try {

@@ -129,7 +129,10 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the detection indexer stopped; readiness reports it down", e);
         } finally {
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+            // Leave on purpose: a static member (see StableInstanceId) would otherwise keep its partitions from the
+            // other instances until its session timed out.
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10))
+                    .withGroupMembershipOperation(org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             deadLetters.close();
         }
     }

@@ -25,11 +25,12 @@ public final class DetectionPipeline implements AutoCloseable {
     private final KafkaStreams streams;
 
     /**
-     * The knobs of the pipeline; {@code extra} passes any Kafka Streams setting through (client settings with
+     * The knobs of the pipeline; {@code instanceId} names this instance's consumers as static members of the group
+     * (see {@link StableInstanceId}); {@code extra} passes any Kafka Streams setting through (client settings with
      * Streams' prefixes: {@code consumer.}, {@code producer.}, {@code global.consumer.}), except the
      * processing guarantee, application id and bootstrap servers.
      */
-    public record Settings(String bootstrapServers, String applicationId, Path stateDir, int threads,
+    public record Settings(String bootstrapServers, String applicationId, Path stateDir, String instanceId, int threads,
                            Duration commitInterval, Duration failureBackoff, Map<String, String> extra) {
     }
 
@@ -62,6 +63,8 @@ public final class DetectionPipeline implements AutoCloseable {
         // A crashed instance's partitions move to the others after this long without a heartbeat.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+        // Streams appends each thread's index to it.
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), s.applicationId() + "-" + s.instanceId());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

@@ -68,7 +68,7 @@ class KafkaAlertRulesTest extends AlertRulePublisherContract {
         Path stateDir = data.path().resolve("streams-" + UUID.randomUUID());
         DetectionPipeline pipeline = new DetectionPipeline(new DetectionTopology(topics, new EvaluateAlertRulesService(table), table,
                 new TopicIds(topic -> UUID.nameUUIDFromBytes(topic.getBytes()))),
-                new DetectionPipeline.Settings(broker.bootstrapServers(), applicationId, stateDir, 1, Duration.ofMillis(50),
+                new DetectionPipeline.Settings(broker.bootstrapServers(), applicationId, stateDir, UUID.randomUUID().toString(), 1, Duration.ofMillis(50),
                         Duration.ofSeconds(1), Map.of()));
         running.add(pipeline);
         pipeline.start();

@@ -1,0 +1,213 @@
+package io.intellisite.indexer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.embedded.FreePort;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one-command run on its embedded defaults (broker and PostgreSQL in the product's JVM), killed with
+ * SIGKILL at random instants again and again, as a power cut or the OOM killer would: while a chunk of
+ * detections flows through the pipeline (transaction commits included), or while the product is still starting.
+ * After every restart a probe detection must come out as an alert within 30 s of ready; at the end every
+ * detection is stored once, the per-make counts equal a GROUP BY, and the alerts and dead letters are exact
+ * for a read_committed reader. {@code -Dsoak.seed=} repeats a run.
+ */
+class CrashSoakTest {
+    private static final int CHUNK = 15_000;
+    private static final int POISON_EVERY = 50;
+    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30);
+    private static final AlertRule SUV = AlertRule.suspiciousCategory("SUV");
+
+    @Test
+    void threeKillsAtRandomInstantsLoseAndDoubleNothing(@TempDir Path dir) throws Exception {
+        soak(3, dir);
+    }
+
+    @Test
+    @Tag("slow")
+    void twentyKillsAtRandomInstantsLoseAndDoubleNothing(@TempDir Path dir) throws Exception {
+        soak(Integer.getInteger("soak.cycles", 20), dir);
+    }
+
+    private static void soak(int cycles, Path dir) throws Exception {
+        long seed = Long.getLong("soak.seed", System.nanoTime());
+        Random random = new Random(seed);
+        Map<String, String> settings = settings(dir);
+        String broker = "127.0.0.1:" + settings.get("EMBEDDED_KAFKA_PORT");
+        int httpPort = Integer.parseInt(settings.get("HTTP_PORT"));
+        VehicleCatalog catalog = VehicleCatalog.load(random);
+        Totals totals = new Totals();
+        Duration worstRecovery = Duration.ZERO;
+        int killsDuringStart = 0;
+        System.out.printf("crash soak: %d cycles, seed %d (-Dsoak.seed=%d repeats it)%n", cycles, seed, seed);
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            Path log = dir.resolve("cycle-" + cycle + ".log");
+            ProductProcess product = ProductProcess.start(settings, log);
+            // One cycle in four is killed while it starts: the broker recovering its logs, the coordinators loading.
+            if (cycle > 1 && random.nextInt(4) == 0) {
+                Thread.sleep(1_000 + random.nextInt(9_000));
+                product.kill();
+                killsDuringStart++;
+                continue;
+            }
+            long ready = awaitReady(httpPort, log);
+            Duration recovery = probe(broker, "probe-" + cycle + "-" + UUID.randomUUID(), ready, log);
+            totals.add(1, 1, 0);
+            worstRecovery = recovery.compareTo(worstRecovery) > 0 ? recovery : worstRecovery;
+            produceChunk(broker, catalog, totals);
+            Thread.sleep(random.nextInt(3_000)); // the chunk is flowing: batches stored, transactions committing
+            product.kill();
+            System.out.printf("cycle %d: first alert %d ms after ready; killed%n", cycle, recovery.toMillis());
+        }
+        Path log = dir.resolve("final.log");
+        try (ProductProcess product = ProductProcess.start(settings, log)) {
+            long ready = awaitReady(httpPort, log);
+            worstRecovery = max(worstRecovery, probe(broker, "probe-final-" + UUID.randomUUID(), ready, log));
+            totals.add(1, 1, 0);
+            PostgresDatabase db = PostgresDatabase.connectAndMigrate("jdbc:postgresql://127.0.0.1:" + settings.get("EMBEDDED_POSTGRES_PORT")
+                    + "/postgres", "postgres", "postgres", 2);
+            try {
+                PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= totals.valid,
+                        Duration.ofSeconds(120), log);
+                assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+                assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(distinct id) from detections"));
+                assertEquals(0, PipelineIntegrationTest.count(db, """
+                        select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
+                        on g.make = m.make where m.count is distinct from g.n"""), "per-make counts equal a GROUP BY");
+            } finally {
+                db.close();
+            }
+            var deadLetters = PipelineIntegrationTest.readAll(broker, "intellisite.detections.dlq", totals.poison, "read_committed");
+            assertEquals(totals.poison, deadLetters.size(), "each dead letter exactly once to a read_committed reader");
+            var alerts = PipelineIntegrationTest.readAll(broker, "intellisite.alerts", totals.alerts, "read_committed");
+            Set<String> ids = new HashSet<>();
+            alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
+            assertEquals(totals.alerts, alerts.size(), "each alert exactly once to a read_committed reader");
+            assertEquals(totals.alerts, ids.size());
+            product.stop();
+        }
+        assertTrue(worstRecovery.compareTo(RECOVERY_BOUND) <= 0, "worst recovery " + worstRecovery);
+        System.out.printf("crash soak: %d cycles (%d killed while starting), worst first alert %d ms after ready; "
+                        + "%,d detections stored once, %,d alerts and %,d dead letters exactly once%n",
+                cycles, killsDuringStart, worstRecovery.toMillis(), totals.valid, totals.alerts, totals.poison);
+    }
+
+    private static Map<String, String> settings(Path dir) {
+        Map<String, String> s = new HashMap<>();
+        s.put("DATA_DIR", dir.resolve("data").toString());
+        s.put("HTTP_PORT", String.valueOf(FreePort.pick()));
+        s.put("EMBEDDED_KAFKA_PORT", String.valueOf(FreePort.pick()));
+        s.put("EMBEDDED_POSTGRES_PORT", String.valueOf(FreePort.pick()));
+        s.put("DEMO_PRODUCER", "false");
+        s.put("ADMIN_USERNAME", "admin");
+        s.put("ADMIN_PASSWORD", "admin-password");
+        return s;
+    }
+
+    private static long awaitReady(int port, Path log) throws Exception {
+        ProductClient.awaitReady(port, log);
+        return System.nanoTime();
+    }
+
+    /** Sends one SUV with a unique model and returns how long after {@code readyAt} a read_committed reader sees its alert. */
+    private static Duration probe(String broker, String model, long readyAt, Path log) throws Exception {
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "isolation.level", "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("intellisite.alerts", Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            try (var producer = producer(broker)) {
+                producer.send(new ProducerRecord<>("intellisite.detections", null,
+                        DetectionJson.detection(new Detection(2020, "Probe", model, "SUV")))).get();
+            }
+            long deadline = readyAt + RECOVERY_BOUND.toNanos() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(100))) {
+                    if (new String(r.value(), StandardCharsets.UTF_8).contains(model)) {
+                        return Duration.ofNanos(System.nanoTime() - readyAt);
+                    }
+                }
+            }
+        }
+        System.out.println("no alert for " + model + "; the broker's transactions:\n" + TransactionReport.of(broker));
+        PipelineIntegrationTest.waitFor(() -> false, Duration.ZERO, log);
+        throw new AssertionError("unreachable");
+    }
+
+    private static void produceChunk(String broker, VehicleCatalog catalog, Totals totals) throws Exception {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (var producer = producer(broker)) {
+            for (int i = 0; i < CHUNK; i++) {
+                byte[] value;
+                if (i % POISON_EVERY == 0) {
+                    value = ("not a detection " + i).getBytes(StandardCharsets.UTF_8);
+                    totals.add(0, 0, 1);
+                } else {
+                    Detection d = catalog.next();
+                    value = DetectionJson.detection(d);
+                    totals.add(1, SUV.matches(d) ? 1 : 0, 0);
+                }
+                producer.send(new ProducerRecord<>("intellisite.detections", null, value), (m, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** Idempotent, one request in flight: see {@link TestInfrastructure#producer} for why. */
+    private static KafkaProducer<byte[], byte[]> producer(String broker) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", broker, "acks", "all", "enable.idempotence", true,
+                "max.in.flight.requests.per.connection", 1, "linger.ms", 5), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** What the broker acknowledged, so what must come out: stored detections, alerts and dead letters. */
+    private static final class Totals {
+        long valid;
+        long alerts;
+        long poison;
+
+        void add(long valid, long alerts, long poison) {
+            this.valid += valid;
+            this.alerts += alerts;
+            this.poison += poison;
+        }
+    }
+}
