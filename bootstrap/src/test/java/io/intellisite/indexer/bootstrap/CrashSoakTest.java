@@ -28,15 +28,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The one-command run on its embedded defaults (broker and PostgreSQL in the product's JVM), killed with
  * SIGKILL at random instants again and again, as a power cut or the OOM killer would: while a chunk of
  * detections flows through the pipeline (transaction commits included), or while the product is still starting.
- * After every restart a probe detection must come out as an alert within 30 s of ready; at the end every
- * detection is stored once, the per-make counts equal a GROUP BY, and the alerts and dead letters are exact
- * for a read_committed reader. {@code -Dsoak.seed=} repeats a run.
+ * After every restart a probe detection must come out as an alert within 30 s of ready, and everything sent so
+ * far is exact: every detection stored once, the per-make counts equal to a GROUP BY, the alerts and dead letters
+ * each once for a read_committed reader. {@code -Dsoak.seed=} repeats a run; a failed run keeps its directory,
+ * with each start's log.
  */
 class CrashSoakTest {
     private static final int CHUNK = 15_000;
@@ -45,13 +47,13 @@ class CrashSoakTest {
     private static final AlertRule SUV = AlertRule.suspiciousCategory("SUV");
 
     @Test
-    void threeKillsAtRandomInstantsLoseAndDoubleNothing(@TempDir Path dir) throws Exception {
+    void threeKillsAtRandomInstantsLoseAndDoubleNothing(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         soak(3, dir);
     }
 
     @Test
     @Tag("slow")
-    void twentyKillsAtRandomInstantsLoseAndDoubleNothing(@TempDir Path dir) throws Exception {
+    void twentyKillsAtRandomInstantsLoseAndDoubleNothing(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         soak(Integer.getInteger("soak.cycles", 20), dir);
     }
 
@@ -65,57 +67,58 @@ class CrashSoakTest {
         Totals totals = new Totals();
         Duration worstRecovery = Duration.ZERO;
         int killsDuringStart = 0;
-        System.out.printf("crash soak: %d cycles, seed %d (-Dsoak.seed=%d repeats it)%n", cycles, seed, seed);
-        for (int cycle = 1; cycle <= cycles; cycle++) {
-            Path log = dir.resolve("cycle-" + cycle + ".log");
+        System.out.printf("crash soak: %d cycles, seed %d (-Dsoak.seed=%d repeats it), in %s%n", cycles, seed, seed, dir);
+        for (int cycle = 1; cycle <= cycles + 1; cycle++) {
+            boolean last = cycle > cycles;
+            Path log = dir.resolve((last ? "final" : "cycle-" + cycle) + ".log");
             ProductProcess product = ProductProcess.start(settings, log);
             // One cycle in four is killed while it starts: the broker recovering its logs, the coordinators loading.
-            if (cycle > 1 && random.nextInt(4) == 0) {
+            if (!last && cycle > 1 && random.nextInt(4) == 0) {
                 Thread.sleep(1_000 + random.nextInt(9_000));
                 product.kill();
                 killsDuringStart++;
+                System.out.printf("cycle %d: killed while starting%n", cycle);
                 continue;
             }
             long ready = awaitReady(httpPort, log);
             Duration recovery = probe(broker, "probe-" + cycle + "-" + UUID.randomUUID(), ready, log);
             totals.add(1, 1, 0);
             worstRecovery = recovery.compareTo(worstRecovery) > 0 ? recovery : worstRecovery;
+            assertExact(settings, broker, totals, log);
+            if (last) {
+                product.stop();
+                break;
+            }
             produceChunk(broker, catalog, totals);
             Thread.sleep(random.nextInt(3_000)); // the chunk is flowing: batches stored, transactions committing
             product.kill();
-            System.out.printf("cycle %d: first alert %d ms after ready; killed%n", cycle, recovery.toMillis());
-        }
-        Path log = dir.resolve("final.log");
-        try (ProductProcess product = ProductProcess.start(settings, log)) {
-            long ready = awaitReady(httpPort, log);
-            worstRecovery = max(worstRecovery, probe(broker, "probe-final-" + UUID.randomUUID(), ready, log));
-            totals.add(1, 1, 0);
-            PostgresDatabase db = PostgresDatabase.connectAndMigrate("jdbc:postgresql://127.0.0.1:" + settings.get("EMBEDDED_POSTGRES_PORT")
-                    + "/postgres", "postgres", "postgres", 2);
-            try {
-                PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= totals.valid,
-                        Duration.ofSeconds(120), log);
-                assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
-                assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(distinct id) from detections"));
-                assertEquals(0, PipelineIntegrationTest.count(db, """
-                        select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
-                        on g.make = m.make where m.count is distinct from g.n"""), "per-make counts equal a GROUP BY");
-            } finally {
-                db.close();
-            }
-            var deadLetters = PipelineIntegrationTest.readAll(broker, "intellisite.detections.dlq", totals.poison, "read_committed");
-            assertEquals(totals.poison, deadLetters.size(), "each dead letter exactly once to a read_committed reader");
-            var alerts = PipelineIntegrationTest.readAll(broker, "intellisite.alerts", totals.alerts, "read_committed");
-            Set<String> ids = new HashSet<>();
-            alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
-            assertEquals(totals.alerts, alerts.size(), "each alert exactly once to a read_committed reader");
-            assertEquals(totals.alerts, ids.size());
-            product.stop();
+            System.out.printf("cycle %d: first alert %d ms after ready, all exact; killed%n", cycle, recovery.toMillis());
         }
         assertTrue(worstRecovery.compareTo(RECOVERY_BOUND) <= 0, "worst recovery " + worstRecovery);
         System.out.printf("crash soak: %d cycles (%d killed while starting), worst first alert %d ms after ready; "
                         + "%,d detections stored once, %,d alerts and %,d dead letters exactly once%n",
                 cycles, killsDuringStart, worstRecovery.toMillis(), totals.valid, totals.alerts, totals.poison);
+    }
+
+    /** Everything the broker acknowledged so far is stored once, counted, alerted and dead-lettered exactly. */
+    private static void assertExact(Map<String, String> settings, String broker, Totals totals, Path log) throws Exception {
+        try (PostgresDatabase db = PostgresDatabase.connectAndMigrate("jdbc:postgresql://127.0.0.1:" + settings.get("EMBEDDED_POSTGRES_PORT")
+                + "/postgres", "postgres", "postgres", 2)) {
+            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= totals.valid,
+                    Duration.ofSeconds(120), log);
+            assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+            assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(distinct id) from detections"));
+            assertEquals(0, PipelineIntegrationTest.count(db, """
+                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
+                    on g.make = m.make where m.count is distinct from g.n"""), "per-make counts equal a GROUP BY");
+        }
+        var deadLetters = PipelineIntegrationTest.readAll(broker, "intellisite.detections.dlq", totals.poison, "read_committed");
+        assertEquals(totals.poison, deadLetters.size(), "each dead letter exactly once to a read_committed reader");
+        var alerts = PipelineIntegrationTest.readAll(broker, "intellisite.alerts", totals.alerts, "read_committed");
+        Set<String> ids = new HashSet<>();
+        alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
+        assertEquals(totals.alerts, alerts.size(), "each alert exactly once to a read_committed reader");
+        assertEquals(totals.alerts, ids.size());
     }
 
     private static Map<String, String> settings(Path dir) {
@@ -192,10 +195,6 @@ class CrashSoakTest {
     private static KafkaProducer<byte[], byte[]> producer(String broker) {
         return new KafkaProducer<>(Map.of("bootstrap.servers", broker, "acks", "all", "enable.idempotence", true,
                 "max.in.flight.requests.per.connection", 1, "linger.ms", 5), new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** What the broker acknowledged, so what must come out: stored detections, alerts and dead letters. */

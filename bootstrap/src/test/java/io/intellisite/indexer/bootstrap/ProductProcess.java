@@ -17,8 +17,13 @@ final class ProductProcess implements AutoCloseable {
     }
 
     static ProductProcess start(Map<String, String> settings, Path log) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        // -Dproduct.jvm.args="-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info" on the test run, say, to read more of what it did.
+        String extra = System.getProperty("product.jvm.args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
