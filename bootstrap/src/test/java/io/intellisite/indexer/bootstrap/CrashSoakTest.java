@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -191,10 +190,8 @@ class CrashSoakTest {
         }
     }
 
-    /** Idempotent, one request in flight: see {@link TestInfrastructure#producer} for why. */
     private static KafkaProducer<byte[], byte[]> producer(String broker) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", broker, "acks", "all", "enable.idempotence", true,
-                "max.in.flight.requests.per.connection", 1, "linger.ms", 5), new ByteArraySerializer(), new ByteArraySerializer());
+        return TestInfrastructure.producer(broker, Map.of("acks", "all", "enable.idempotence", true, "linger.ms", 5));
     }
 
     /** What the broker acknowledged, so what must come out: stored detections, alerts and dead letters. */

@@ -44,8 +44,13 @@ final class TestInfrastructure {
      * PipelineIntegrationTest's producer lost 217 records to it after 120 s.
      */
     static KafkaProducer<byte[], byte[]> producer(Map<String, Object> settings) {
+        return producer(kafkaBootstrapServers(), settings);
+    }
+
+    /** The same, to a broker of the test's own. */
+    static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, Map<String, Object> settings) {
         Map<String, Object> all = new HashMap<>(settings);
-        all.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
+        all.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         all.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return new KafkaProducer<>(all, new ByteArraySerializer(), new ByteArraySerializer());
     }

@@ -93,9 +93,7 @@ class TopicIdentityTest {
     }
 
     private static void produce(String broker, String topic, String phase) {
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker,
-                "enable.idempotence", true, "max.in.flight.requests.per.connection", 1),
-                new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        try (var producer = TestInfrastructure.producer(broker, Map.of("enable.idempotence", true))) {
             for (int i = 0; i < EACH; i++) {
                 // All to partition 0, so that the second phase's records take the very positions of the first's.
                 producer.send(new ProducerRecord<>(topic, 0, null, DetectionJson.detection(new Detection(2020, "Kia", phase + "-" + i, "Sedan"))));

@@ -121,7 +121,9 @@ public final class HangingTransactions {
         admin.describeProducers(partitions).all().get(ASK.toSeconds(), TimeUnit.SECONDS).forEach((tp, description) -> {
             for (ProducerState p : description.activeProducers()) {
                 if (p.currentTransactionStartOffset().isPresent() && now - p.lastTimestamp() > grace.toMillis()) {
-                    candidates.add(new AbortTransactionSpec(tp, p.producerId(), (short) p.producerEpoch(), p.coordinatorEpoch().orElse(-1)));
+                    // As kafka-transactions.sh abort does: a producer that never saw a marker has no coordinator epoch.
+                    int coordinatorEpoch = Math.max(0, p.coordinatorEpoch().orElse(0));
+                    candidates.add(new AbortTransactionSpec(tp, p.producerId(), (short) p.producerEpoch(), coordinatorEpoch));
                 }
             }
         });
