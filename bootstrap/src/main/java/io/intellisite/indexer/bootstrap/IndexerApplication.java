@@ -39,6 +39,7 @@ import io.intellisite.indexer.application.service.SeedAlertRulesService;
 import io.intellisite.indexer.application.service.UpdateAlertRuleService;
 import io.intellisite.indexer.application.service.WatchAlertsService;
 import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.embedded.DataDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,7 +101,11 @@ public final class IndexerApplication implements AutoCloseable {
         FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
         TopicIds topicIds = TopicIds.askingBroker(kafkaAdmin);
         adoptUnrecordedRows(detections, topics.detections(), topicIds);
-        Path stateDir = Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535));
+        // A throwaway run keeps its identity and its stores in a temporary directory too, deleted after the pipeline stops.
+        DataDirectory streamsDir = settings.flag("THROWAWAY") ? DataDirectory.throwaway("intellisite-streams")
+                : DataDirectory.persistent(Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)));
+        own(streamsDir::release);
+        Path stateDir = streamsDir.path();
         String instanceId = StableInstanceId.in(stateDir);
         List<DetectionIndexer> indexers = new ArrayList<>();
         for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
