@@ -3,7 +3,7 @@
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q install -DskipTests
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q install -DskipTests -pl bootstrap -am
 
 FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 indexer && useradd --system --uid 10001 --gid indexer --home-dir /app indexer

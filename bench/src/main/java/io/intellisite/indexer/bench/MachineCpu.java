@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap.bench;
+package io.intellisite.indexer.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

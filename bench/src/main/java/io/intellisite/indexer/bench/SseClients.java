@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap.bench;
+package io.intellisite.indexer.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap.bench;
+package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.kafka.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;

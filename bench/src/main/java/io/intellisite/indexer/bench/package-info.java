@@ -1,2 +1,2 @@
 /** Benchmark commands that print the figures BENCHMARKS.md reports ({@code ./indexer bench ...}). */
-package io.intellisite.indexer.bootstrap.bench;
+package io.intellisite.indexer.bench;

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap.bench;
+package io.intellisite.indexer.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
