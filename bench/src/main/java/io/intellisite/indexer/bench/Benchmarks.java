@@ -1,6 +1,6 @@
 package io.intellisite.indexer.bench;
 
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.Settings;
 import io.intellisite.indexer.bootstrap.StartupException;
 import java.net.URI;

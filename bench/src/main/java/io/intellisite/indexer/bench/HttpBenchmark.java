@@ -1,8 +1,8 @@
 package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.http.DetectionsHttpService;
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
-import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.bootstrap.IndexerApplication;

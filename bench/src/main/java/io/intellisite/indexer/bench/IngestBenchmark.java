@@ -1,9 +1,9 @@
 package io.intellisite.indexer.bench;
 
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
-import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.Infrastructure;

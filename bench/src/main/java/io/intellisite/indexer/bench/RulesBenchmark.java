@@ -1,7 +1,7 @@
 package io.intellisite.indexer.bench;
 
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
-import io.intellisite.indexer.adapters.kafka.DetectionProducer;
+import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.Settings;
 import java.net.URI;

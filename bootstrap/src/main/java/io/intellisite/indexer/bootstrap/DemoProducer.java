@@ -1,6 +1,6 @@
 package io.intellisite.indexer.bootstrap;
 
-import io.intellisite.indexer.adapters.kafka.DetectionProducer;
+import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
 import java.util.random.RandomGenerator;
 
 /** In the embedded demo, a slow producer so that a new user sees detections and alerts flow at once. */

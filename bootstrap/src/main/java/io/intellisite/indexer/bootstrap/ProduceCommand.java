@@ -1,6 +1,6 @@
 package io.intellisite.indexer.bootstrap;
 
-import io.intellisite.indexer.adapters.kafka.DetectionProducer;
+import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 

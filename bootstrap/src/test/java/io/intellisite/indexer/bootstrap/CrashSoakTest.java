@@ -3,8 +3,8 @@ package io.intellisite.indexer.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
-import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;

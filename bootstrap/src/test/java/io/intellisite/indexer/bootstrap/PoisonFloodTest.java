@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.intellisite.indexer.adapters.kafka.DeadLetterHeaders;
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
-import io.intellisite.indexer.adapters.kafka.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.intellisite.indexer.bootstrap;
 
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

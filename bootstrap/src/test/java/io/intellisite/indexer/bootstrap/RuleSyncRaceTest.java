@@ -2,8 +2,8 @@ package io.intellisite.indexer.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.intellisite.indexer.adapters.kafka.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.kafka.rules.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;
 import io.intellisite.indexer.application.service.SeedAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;

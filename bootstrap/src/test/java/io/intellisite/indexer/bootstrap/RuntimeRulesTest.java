@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.adapters.http.SseTestClient;
-import io.intellisite.indexer.adapters.kafka.DetectionJson;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.FreePort;
 import java.net.URI;

@@ -1,0 +1,231 @@
+package io.intellisite.indexer.adapters.kafka.alerts;
+
+import io.intellisite.indexer.application.port.in.AlertEvent;
+import io.intellisite.indexer.application.port.in.AlertSubscription;
+import io.intellisite.indexer.application.port.out.AlertFeed;
+import io.intellisite.indexer.domain.InvalidValueException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One {@code read_committed} consumer per instance, with no consumer group (so instances never split the
+ * alerts between them), reads every partition of the alerts topic into one {@link AlertRing} that every
+ * subscriber reads from. A subscriber costs a position in the ring, not a broker connection or a queue;
+ * resuming costs one short-lived consumer that replays from the subscriber's position up to where it joined
+ * the live feed. Partitions added to the topic while it runs are read from their start, so alerts written to them
+ * are not missed: noticed within two check intervals, or at once when a subscriber resumes with an id naming them.
+ */
+public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KafkaAlertFeed.class.getName());
+    private static final Duration PARTITION_CHECK = Duration.ofSeconds(30);
+    private static final Duration CATCH_UP = Duration.ofSeconds(5);
+    private final AlertTopic topic;
+    private final AlertRing ring;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Duration partitionCheck;
+    private final Set<LiveSubscription> subscribers = ConcurrentHashMap.newKeySet();
+    // A lock, not synchronized: subscribers run on virtual threads, which Java 21 pins while they wait on a monitor.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition widened = lock.newCondition();
+    private volatile AlertPosition position;
+    private volatile boolean closing;
+    private final AtomicInteger partitionsAsked = new AtomicInteger(); // by resuming subscribers, see resumePosition
+    private long skipped; // feed thread only
+    private final Supplier<KafkaConsumer<byte[], byte[]>> replays;
+    private final Thread thread;
+
+    public KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity) {
+        this(bootstrapServers, topic, queueCapacity, PARTITION_CHECK, null);
+    }
+
+    /**
+     * {@code partitionCheck}: how often to look for partitions added to the topic; {@code replays}: makes the
+     * consumer a resuming subscriber replays with (null: a new consumer of the topic).
+     */
+    KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity, Duration partitionCheck,
+                   Supplier<KafkaConsumer<byte[], byte[]>> replays) {
+        this.partitionCheck = partitionCheck;
+        // Metadata refreshed as often as it is checked: an added partition shows within two checks.
+        this.topic = new AlertTopic(bootstrapServers, topic, partitionCheck);
+        this.replays = replays != null ? replays : this.topic::newConsumer;
+        this.ring = new AlertRing(queueCapacity);
+        this.consumer = this.topic.newConsumer();
+        this.position = this.topic.assignAtEnd(consumer, Duration.ofSeconds(15));
+        this.thread = Thread.ofPlatform().name("alert-feed").daemon().start(this::run);
+    }
+
+    private void run() {
+        long nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
+        try {
+            while (!closing) {
+                if (System.nanoTime() - nextPartitionCheck >= 0 || partitionsAsked.get() > position.partitions()) {
+                    followAddedPartitions();
+                    nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
+                }
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    AlertPosition after = position.after(r.partition(), r.offset());
+                    // No one reads what is appended while no one is subscribed (a new subscriber starts at the
+                    // ring's head, a resuming one replays from Kafka), so the alert is only decoded for someone.
+                    boolean anyone = !subscribers.isEmpty();
+                    Optional<AlertEvent> event = anyone ? decode(r, after) : Optional.empty();
+                    lock.lock();
+                    try {
+                        position = after;
+                        if (!anyone && !subscribers.isEmpty()) {
+                            event = decode(r, after);
+                        }
+                        event.ifPresent(ring::append);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                if (!records.isEmpty()) {
+                    ring.signal();
+                }
+            }
+        } catch (WakeupException stop) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "alert feed stopped: " + e.getMessage(), e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Partitions are only ever added to a topic; everything in an added one came after the feed's position. */
+    private void followAddedPartitions() {
+        List<TopicPartition> now;
+        try {
+            now = topic.partitions(Math.max(topic.partitionsSeenBy(consumer, Duration.ofSeconds(5)), partitionsAsked.get()));
+        } catch (WakeupException closing) {
+            throw closing;
+        } catch (KafkaException e) {
+            LOG.log(Level.WARNING, "could not look for partitions added to " + topic.name() + ", trying again later: " + e.getMessage());
+            return;
+        }
+        int known = position.partitions();
+        if (now.size() <= known) {
+            return;
+        }
+        // Where it is on the partitions it had, restored after the new assignment rather than trusted to survive it.
+        Map<TopicPartition, Long> reached = new HashMap<>();
+        now.subList(0, known).forEach(tp -> reached.put(tp, consumer.position(tp)));
+        consumer.assign(now);
+        reached.forEach(consumer::seek);
+        consumer.seekToBeginning(now.subList(known, now.size()));
+        lock.lock();
+        try {
+            position = position.widenedTo(now.size());
+            widened.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        LOG.log(Level.INFO, topic.name() + " grew from " + known + " to " + now.size() + " partitions; following them all");
+    }
+
+    private Optional<AlertEvent> decode(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
+        Optional<AlertEvent> event = AlertRecords.event(r, after);
+        if (event.isEmpty() && (++skipped == 1 || skipped % 1_000 == 0)) {
+            LOG.log(Level.WARNING, "skipped " + skipped + " record(s) on " + topic.name() + " that are not alerts, the last at "
+                    + r.partition() + "/" + r.offset() + " (another producer's, or a tombstone)");
+        }
+        return event;
+    }
+
+    @Override
+    public AlertSubscription subscribe(Optional<String> resumeAfter) {
+        Optional<AlertPosition> parsed = resumeAfter.map(this::resumePosition);
+        LiveSubscription live;
+        AlertPosition joinedAt;
+        lock.lock();
+        try {
+            live = new LiveSubscription(ring, ring.head(), subscribers::remove);
+            subscribers.add(live);
+            joinedAt = position;
+        } finally {
+            lock.unlock();
+        }
+        // Partitions may have been added since the id was parsed.
+        Optional<AlertPosition> from = parsed.map(p -> p.widenedTo(joinedAt.partitions()));
+        if (from.isEmpty() || from.get().equals(joinedAt)) {
+            return live;
+        }
+        // The live subscription is registered already: a replay that cannot start must release it, or every
+        // failed resume would leave a subscriber behind that holds the ring's head and counts against the limits.
+        KafkaConsumer<byte[], byte[]> replay = null;
+        try {
+            replay = replays.get();
+            return new ResumingSubscription(replay, topic.partitions(joinedAt.partitions()), from.get(), joinedAt, live);
+        } catch (RuntimeException e) {
+            if (replay != null) {
+                replay.close(CloseOptions.timeout(Duration.ZERO));
+            }
+            live.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An id naming more partitions than this instance reads may come from an instance that noticed partitions
+     * added to the topic before this one did. If the topic has them (the feed's own consumer may not refresh its
+     * metadata for another check interval), the feed follows them now, and the subscriber resumes instead of
+     * being refused.
+     */
+    private AlertPosition resumePosition(String id) {
+        int named = AlertPosition.parse(id).map(AlertPosition::partitions).orElse(0);
+        if (named > position.partitions() && named <= topic.partitionsNow(CATCH_UP, CATCH_UP)) {
+            awaitPartitions(named);
+        }
+        return AlertPosition.parse(id, position.partitions())
+                .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream"));
+    }
+
+    private void awaitPartitions(int wanted) {
+        partitionsAsked.accumulateAndGet(wanted, Math::max);
+        long left = CATCH_UP.toNanos();
+        lock.lock();
+        try {
+            while (position.partitions() < wanted && isRunning() && left > 0) {
+                left = widened.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the feed still reads the topic: once its thread has stopped, no subscriber gets another alert. */
+    public boolean isRunning() {
+        return thread.isAlive() && !closing;
+    }
+
+    @Override
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}

@@ -1,0 +1,205 @@
+package io.intellisite.indexer.adapters.kafka.pipeline;
+
+import io.intellisite.indexer.application.port.in.IndexDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.IndexResult;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Indexes every valid detection in PostgreSQL, exactly once in effect: poll a batch, store it in one
+ * transaction, and only then commit the offsets that cover it. A crash between the two replays the batch, and
+ * since a detection is identified by its topic's id, partition and offset the replay inserts nothing, while the
+ * records of a topic created again under the same name (offsets from 0 again) are new. A detection the database refuses
+ * for its content goes to the dead-letter topic before the offsets past it are committed; an unavailable
+ * database stops nothing but this loop, which retries the whole batch with back-off.
+ *
+ * <p>Why a consumer loop of its own and not a state store flushed by Kafka Streams: since KIP-1035 (Kafka 4.x)
+ * Streams commits stores after it commits offsets, and under exactly-once only at checkpoints, so a store
+ * can no longer make a batch durable before its offsets are committed. A plain consumer gives that order
+ * directly, with batches as large as a poll. Instances with the same group share the partitions.
+ */
+public final class DetectionIndexer implements Runnable, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DetectionIndexer.class.getName());
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final TopicIds topicIds;
+    private final IndexDetectionsUseCase index;
+    private final Duration maxBackoff;
+    private final AtomicLong indexed = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final UnstorableDeadLetters deadLetters;
+    private volatile boolean healthy = true;
+    private volatile Metric lag;
+    private volatile boolean closing;
+    private final Set<TopicPartition> retrying = new HashSet<>();
+    private Thread thread;
+
+    public DetectionIndexer(String bootstrapServers, String groupId, String topic, String deadLetterTopic, TopicIds topicIds,
+                            IndexDetectionsUseCase index, Duration maxBackoff, Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+                // Under a backlog every fetch fills at once. At a steady 5,000/s a 20 ms wait made ten times as many
+                // small batches, each a PostgreSQL commit, and the CPU they took showed in the alert latency
+                // (p99 73 - 150 ms against 75 - 85 ms with 200 ms, BENCHMARKS.md); rows are visible 200 ms later.
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000));
+        config.putAll(extra);
+        // What the exactly-once indexing rests on cannot be overridden.
+        config.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // Only records of committed transactions: aborted attempts are never indexed.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.topic = topic;
+        this.topicIds = topicIds;
+        this.index = index;
+        this.maxBackoff = maxBackoff;
+        this.deadLetters = new UnstorableDeadLetters(bootstrapServers, deadLetterTopic);
+    }
+
+    public void start() {
+        thread = Thread.ofPlatform().name("detection-indexer").start(this);
+    }
+
+    /**
+     * Only {@link #close()} stops this loop (through {@code closing} and {@code wakeup()}), never an interrupt:
+     * code this thread calls may leave one set when it fails (a library re-asserting one it caught), and ending
+     * on it would hand this instance's partitions to the others and keep its readiness down for good.
+     */
+    @Override
+    public void run() {
+        consumer.subscribe(Set.of(topic));
+        long backoffMillis = 100;
+        try {
+            while (!closing) {
+                clearStrayInterrupt();
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (lag == null) {
+                    lag = consumer.metrics().entrySet().stream()
+                            .filter(m -> m.getKey().name().equals("records-lag-max") && m.getKey().tags().size() == 1)
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                }
+                if (records.isEmpty()) {
+                    forgetBatchesMovedElsewhere();
+                    continue;
+                }
+                try {
+                    IndexResult result = index.index(PolledBatches.detections(records, topicIds));
+                    if (!result.refused().isEmpty()) {
+                        deadLetters.send(records, result.refused());
+                        deadLettered.addAndGet(result.refused().size());
+                        LOG.log(Level.WARNING, result.refused().size() + " detection(s) refused by the database went to the"
+                                + " dead-letter topic; the first: " + result.refused().getFirst().reason());
+                    }
+                    indexed.addAndGet(result.stored());
+                    consumer.commitSync(PolledBatches.nextOffsets(records));
+                    healthy = true;
+                    retrying.clear();
+                    backoffMillis = 100;
+                } catch (RuntimeException e) {
+                    if (closing) {
+                        break;
+                    }
+                    healthy = false;
+                    LOG.log(Level.WARNING, "indexing failed, retrying in " + backoffMillis + " ms: " + e.getMessage());
+                    rewind(records);
+                    pause(backoffMillis);
+                    backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
+                }
+            }
+        } catch (WakeupException stop) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the detection indexer stopped; readiness reports it down", e);
+        } finally {
+            // Leave on purpose: a static member (see StableInstanceId) would otherwise keep its partitions from the
+            // other instances until its session timed out.
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10))
+                    .withGroupMembershipOperation(org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            deadLetters.close();
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException stray) {
+            LOG.log(Level.WARNING, "indexer back-off interrupted by something other than close(); going on");
+        }
+    }
+
+    private void clearStrayInterrupt() {
+        if (Thread.interrupted()) {
+            LOG.log(Level.WARNING, "indexer thread found interrupted by something other than close(); going on");
+        }
+    }
+
+    /** Reads the failed batch again on the next poll, so nothing is skipped while the database is away. */
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (TopicPartition tp : records.partitions()) {
+            if (assigned.contains(tp)) {
+                consumer.seek(tp, records.records(tp).getFirst().offset());
+                retrying.add(tp);
+            }
+        }
+    }
+
+    /**
+     * A failed batch whose partitions a rebalance gave to another consumer is that consumer's to store now (from
+     * the last committed offset); without this, an indexer left with only idle partitions would stay unhealthy.
+     */
+    private void forgetBatchesMovedElsewhere() {
+        if (!healthy) {
+            retrying.retainAll(consumer.assignment());
+            healthy = retrying.isEmpty();
+        }
+    }
+
+    /** False while the last attempt to store a batch failed (the database is unreachable, say). */
+    public boolean isHealthy() {
+        return healthy && thread != null && thread.isAlive();
+    }
+
+    /** The largest lag, in records, of this consumer's partitions in the last metrics window (0 before any). */
+    public double lag() {
+        Metric m = lag;
+        return m != null && m.metricValue() instanceof Double d && !d.isNaN() ? d : 0;
+    }
+
+    /** Records this instance sent to the dead-letter topic because the database refused them. */
+    public long deadLetterCount() {
+        return deadLettered.get();
+    }
+
+    /** Detections newly stored by this instance since it started (replays are not counted). */
+    public long indexedCount() {
+        return indexed.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        consumer.wakeup();
+        if (thread != null) {
+            thread.join(15_000);
+        }
+    }
+}

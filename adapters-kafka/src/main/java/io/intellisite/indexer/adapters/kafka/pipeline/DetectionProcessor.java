@@ -1,0 +1,66 @@
+package io.intellisite.indexer.adapters.kafka.pipeline;
+
+import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.application.port.in.EvaluateAlertRulesUseCase;
+import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Parses each record, raises alerts for suspicious detections, and dead-letters what is not a detection. */
+final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    /**
+     * How old the topic id an alert's detection id is made from may be: a topic created again under the same name
+     * gives the alerts of its first records this long the old topic's id (their stored detections never do).
+     */
+    private static final Duration TOPIC_ID_MAX_AGE = Duration.ofSeconds(1);
+    private final EvaluateAlertRulesUseCase rules;
+    private final TopicIds topicIds;
+    private final AtomicLong deadLetters;
+    private ProcessorContext<byte[], byte[]> context;
+
+    DetectionProcessor(EvaluateAlertRulesUseCase rules, TopicIds topicIds, AtomicLong deadLetters) {
+        this.rules = rules;
+        this.topicIds = topicIds;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        Detection detection;
+        try {
+            detection = DetectionJson.parse(record.value());
+        } catch (DetectionJson.RejectedRecordException e) {
+            deadLetters.incrementAndGet();
+            context.forward(deadLetter(record, e, source), DetectionTopology.DLQ_SINK);
+            return;
+        }
+        // Only a detection that raises an alert needs its id, so only then is its topic's id looked up.
+        Supplier<IndexedDetection> indexed = () -> DetectionJson.indexed(new SourcePosition(source.topic(),
+                topicIds.recent(source.topic(), TOPIC_ID_MAX_AGE), source.partition(), source.offset()), record.timestamp(), record.value(), detection);
+        rules.evaluate(detection, indexed).ifPresent(alert -> context.forward(
+                new Record<>(detection.make().getBytes(StandardCharsets.UTF_8), DetectionJson.alert(alert), record.timestamp()),
+                DetectionTopology.ALERTS_SINK));
+    }
+
+    private static Record<byte[], byte[]> deadLetter(Record<byte[], byte[]> record, DetectionJson.RejectedRecordException e,
+                                                     RecordMetadata source) {
+        DeadLetterHeaders.DeadLetter letter = DeadLetterHeaders.deadLetter(record.key(), record.value(), record.headers(),
+                e.reason().name(), e.getMessage(), source.topic(), source.partition(), source.offset());
+        return new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers());
+    }
+}

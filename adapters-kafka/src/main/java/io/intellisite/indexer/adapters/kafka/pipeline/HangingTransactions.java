@@ -1,0 +1,149 @@
+package io.intellisite.indexer.adapters.kafka.pipeline;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.internals.Topic;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * Ends the pipeline's transactions that their coordinator should have ended and did not, with the Admin API of
+ * KIP-664 (what {@code kafka-transactions.sh find-hanging} and {@code abort} do): a transaction left open holds
+ * back every {@code read_committed} reader of the partitions it wrote, and pending offsets it left in the group
+ * keep the next owner of those partitions from starting at all. Two kinds are looked for:
+ * <ul>
+ * <li>open at its coordinator for longer than its own timeout plus {@code grace}: fenced, which makes the
+ *     coordinator abort it and write its markers again;</li>
+ * <li>open on a partition (records or pending offsets without their end marker) whose producer's coordinator no
+ *     longer has it open, the last write older than {@code grace}: the abort marker is written there directly.</li>
+ * </ul>
+ * Only transactions whose timeout has long passed are touched, so a live one, on this instance or another, never is.
+ */
+public final class HangingTransactions {
+    private static final System.Logger LOG = System.getLogger(HangingTransactions.class.getName());
+    private static final Set<TransactionState> OPEN = Set.of(TransactionState.ONGOING, TransactionState.PREPARE_ABORT,
+            TransactionState.PREPARE_COMMIT);
+    private static final Duration ASK = Duration.ofSeconds(10);
+    private final Admin admin;
+    private final String transactionalIdPrefix;
+    private final Duration grace;
+
+    /** {@code transactionalIdPrefix}: Kafka Streams names its producers {@code <application id>-<process id>-<thread>}. */
+    public HangingTransactions(Admin admin, String transactionalIdPrefix, Duration grace) {
+        this.admin = admin;
+        this.transactionalIdPrefix = transactionalIdPrefix;
+        this.grace = grace;
+    }
+
+    /**
+     * Resolves what hangs on the coordinators, then on the partitions a transaction of {@code group}'s pipeline
+     * writes: those of {@code outputTopics} and the one of {@code __consumer_offsets} that holds the group's offsets.
+     * Returns how many it ended.
+     */
+    public int resolve(String group, Collection<String> outputTopics) {
+        return attempt("fence expired transactions", this::fenceExpired)
+                + attempt("abort orphaned transactions", () -> abortOrphaned(partitionsWrittenBy(group, outputTopics)));
+    }
+
+    /** One step's failure (an ACL a managed cluster does not grant, a marker still in flight) does not skip the other. */
+    private static int attempt(String step, Step action) {
+        try {
+            return action.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "could not " + step + ": " + e.getMessage());
+            return 0;
+        }
+    }
+
+    private interface Step {
+        int run() throws Exception;
+    }
+
+    private List<TopicPartition> partitionsWrittenBy(String group, Collection<String> outputTopics) throws Exception {
+        List<String> topics = new ArrayList<>(outputTopics);
+        topics.add(Topic.GROUP_METADATA_TOPIC_NAME);
+        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(ASK.toSeconds(), TimeUnit.SECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        outputTopics.forEach(t -> described.get(t).partitions().forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
+        // Where the group coordinator keeps a group: the broker's own rule (GroupCoordinator#partitionFor).
+        int offsetsPartitions = described.get(Topic.GROUP_METADATA_TOPIC_NAME).partitions().size();
+        partitions.add(new TopicPartition(Topic.GROUP_METADATA_TOPIC_NAME, Utils.abs(group.hashCode()) % offsetsPartitions));
+        return partitions;
+    }
+
+    private int fenceExpired() throws Exception {
+        Collection<TransactionListing> listed = admin.listTransactions(new ListTransactionsOptions()
+                        .filterStates(OPEN).filterOnDuration(grace.toMillis())
+                        .filterOnTransactionalIdPattern("^" + Pattern.quote(transactionalIdPrefix) + ".*"))
+                .all().get(ASK.toSeconds(), TimeUnit.SECONDS);
+        if (listed.isEmpty()) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        Map<String, TransactionDescription> described = admin.describeTransactions(listed.stream()
+                .map(TransactionListing::transactionalId).toList()).all().get(ASK.toSeconds(), TimeUnit.SECONDS);
+        List<String> expired = described.entrySet().stream()
+                .filter(e -> OPEN.contains(e.getValue().state()) && e.getValue().transactionStartTimeMs().isPresent()
+                        && now - e.getValue().transactionStartTimeMs().getAsLong() > e.getValue().transactionTimeoutMs() + grace.toMillis())
+                .map(Map.Entry::getKey).toList();
+        if (!expired.isEmpty()) {
+            LOG.log(Level.WARNING, "fencing " + expired.size() + " transaction(s) open past their timeout: " + expired);
+            admin.fenceProducers(expired).all().get(ASK.toSeconds(), TimeUnit.SECONDS);
+        }
+        return expired.size();
+    }
+
+    private int abortOrphaned(Collection<TopicPartition> partitions) throws Exception {
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        List<AbortTransactionSpec> candidates = new ArrayList<>();
+        admin.describeProducers(partitions).all().get(ASK.toSeconds(), TimeUnit.SECONDS).forEach((tp, description) -> {
+            for (ProducerState p : description.activeProducers()) {
+                if (p.currentTransactionStartOffset().isPresent() && now - p.lastTimestamp() > grace.toMillis()) {
+                    // As kafka-transactions.sh abort does: a producer that never saw a marker has no coordinator epoch.
+                    int coordinatorEpoch = Math.max(0, p.coordinatorEpoch().orElse(0));
+                    candidates.add(new AbortTransactionSpec(tp, p.producerId(), (short) p.producerEpoch(), coordinatorEpoch));
+                }
+            }
+        });
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        // A transaction its coordinator still has open is the coordinator's to end (or fenceExpired's); only one it
+        // has finished with, its marker lost on the way, is ended here.
+        Set<Long> stillOpen = admin.listTransactions(new ListTransactionsOptions().filterStates(OPEN)
+                        .filterProducerIds(candidates.stream().map(AbortTransactionSpec::producerId).collect(Collectors.toSet())))
+                .all().get(ASK.toSeconds(), TimeUnit.SECONDS).stream().map(TransactionListing::producerId).collect(Collectors.toSet());
+        int aborted = 0;
+        for (AbortTransactionSpec spec : candidates) {
+            if (!stillOpen.contains(spec.producerId())) {
+                LOG.log(Level.WARNING, "aborting a transaction left open on " + spec.topicPartition() + " by producer "
+                        + spec.producerId() + " (epoch " + spec.producerEpoch() + "), which its coordinator no longer has open");
+                admin.abortTransaction(spec).all().get(ASK.toSeconds(), TimeUnit.SECONDS);
+                aborted++;
+            }
+        }
+        return aborted;
+    }
+}
