@@ -131,8 +131,8 @@ public final class IndexerApplication implements AutoCloseable {
         Duration stallAfter = Duration.ofSeconds(settings.integer("PIPELINE_STALL_SECONDS", 5, 3_600));
         GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, settings.text("APPLICATION_ID"), topics.detections(),
                 pipeline::consumerClientIds, stallAfter);
-        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, settings.text("APPLICATION_ID") + "-", PipelineWatchdog.RESOLVE_AFTER),
-                settings.text("APPLICATION_ID"), List.of(topics.alerts(), topics.deadLetters()), stallAfter).start());
+        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, settings.text("APPLICATION_ID"),
+                List.of(topics.alerts(), topics.deadLetters()), PipelineWatchdog.RESOLVE_AFTER), stallAfter).start());
         pipeline.start();
 
         KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),

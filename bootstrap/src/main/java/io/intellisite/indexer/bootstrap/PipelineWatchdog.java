@@ -4,7 +4,6 @@ import io.intellisite.indexer.adapters.kafka.pipeline.GroupProgress;
 import io.intellisite.indexer.adapters.kafka.pipeline.HangingTransactions;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,29 +18,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class PipelineWatchdog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PipelineWatchdog.class.getName());
-    /** Two small admin requests each time. */
+    /** Four small admin requests each time (GroupProgress#sample). */
     private static final Duration SAMPLE = Duration.ofSeconds(5);
     static final Duration RESOLVE_AFTER = Duration.ofSeconds(10);
     private final GroupProgress progress;
     private final HangingTransactions hanging;
-    private final String group;
-    private final List<String> outputTopics;
     private final Duration resolveAfter;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("pipeline-watchdog").daemon().factory());
     private long lastResolve = System.nanoTime();
 
-    PipelineWatchdog(GroupProgress progress, HangingTransactions hanging, String group, List<String> outputTopics, Duration stallAfter) {
+    PipelineWatchdog(GroupProgress progress, HangingTransactions hanging, Duration stallAfter) {
         this.progress = progress;
         this.hanging = hanging;
-        this.group = group;
-        this.outputTopics = outputTopics;
         this.resolveAfter = stallAfter.compareTo(RESOLVE_AFTER) < 0 ? stallAfter : RESOLVE_AFTER;
     }
 
     /** Ends what hangs from before this start (a transaction long expired), then watches. */
     PipelineWatchdog start() {
-        hanging.resolve(group, outputTopics);
+        hanging.resolve();
         scheduler.scheduleWithFixedDelay(this::check, SAMPLE.toMillis(), SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
@@ -54,7 +49,7 @@ final class PipelineWatchdog implements AutoCloseable {
                 lastResolve = System.nanoTime();
                 LOG.log(Level.WARNING, "the pipeline has made no progress for " + status.stalledNanos() / 1_000_000_000
                         + " s with " + status.waiting() + " record(s) waiting; looking for hanging transactions");
-                int ended = hanging.resolve(group, outputTopics);
+                int ended = hanging.resolve();
                 LOG.log(Level.WARNING, ended == 0 ? "no hanging transaction found" : "ended " + ended + " hanging transaction(s)");
             }
         } catch (RuntimeException e) {

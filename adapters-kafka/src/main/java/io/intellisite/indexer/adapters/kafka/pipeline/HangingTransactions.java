@@ -41,24 +41,28 @@ public final class HangingTransactions {
             TransactionState.PREPARE_COMMIT);
     private static final Duration ASK = Duration.ofSeconds(10);
     private final Admin admin;
-    private final String transactionalIdPrefix;
+    private final String applicationId;
+    private final Collection<String> outputTopics;
     private final Duration grace;
 
-    /** {@code transactionalIdPrefix}: Kafka Streams names its producers {@code <application id>-<process id>-<thread>}. */
-    public HangingTransactions(Admin admin, String transactionalIdPrefix, Duration grace) {
+    /**
+     * The pipeline of {@code applicationId}: Kafka Streams names its group after it and its producers
+     * {@code <application id>-<process id>-<thread>}; {@code outputTopics} are the topics its transactions write.
+     */
+    public HangingTransactions(Admin admin, String applicationId, Collection<String> outputTopics, Duration grace) {
         this.admin = admin;
-        this.transactionalIdPrefix = transactionalIdPrefix;
+        this.applicationId = applicationId;
+        this.outputTopics = List.copyOf(outputTopics);
         this.grace = grace;
     }
 
     /**
-     * Resolves what hangs on the coordinators, then on the partitions a transaction of {@code group}'s pipeline
-     * writes: those of {@code outputTopics} and the one of {@code __consumer_offsets} that holds the group's offsets.
-     * Returns how many it ended.
+     * Resolves what hangs on the coordinators, then on the partitions a transaction of the pipeline writes: those of
+     * the output topics and the one of {@code __consumer_offsets} that holds the group's offsets. Returns how many it ended.
      */
-    public int resolve(String group, Collection<String> outputTopics) {
+    public int resolve() {
         return attempt("fence expired transactions", this::fenceExpired)
-                + attempt("abort orphaned transactions", () -> abortOrphaned(partitionsWrittenBy(group, outputTopics)));
+                + attempt("abort orphaned transactions", () -> abortOrphaned(partitionsWrittenBy(applicationId, outputTopics)));
     }
 
     /** One step's failure (an ACL a managed cluster does not grant, a marker still in flight) does not skip the other. */
@@ -93,7 +97,7 @@ public final class HangingTransactions {
     private int fenceExpired() throws Exception {
         Collection<TransactionListing> listed = admin.listTransactions(new ListTransactionsOptions()
                         .filterStates(OPEN).filterOnDuration(grace.toMillis())
-                        .filterOnTransactionalIdPattern("^" + Pattern.quote(transactionalIdPrefix) + ".*"))
+                        .filterOnTransactionalIdPattern("^" + Pattern.quote(applicationId + "-") + ".*"))
                 .all().get(ASK.toSeconds(), TimeUnit.SECONDS);
         if (listed.isEmpty()) {
             return 0;
