@@ -1,7 +1,7 @@
 package io.intellisite.indexer.bench;
 
-import io.intellisite.indexer.adapters.http.security.JwtTokens;
-import io.intellisite.indexer.adapters.http.security.Pbkdf2PasswordHasher;
+import io.intellisite.indexer.adapters.security.JwtTokens;
+import io.intellisite.indexer.adapters.security.Pbkdf2PasswordHasher;
 import io.intellisite.indexer.domain.token.TokenClaims;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import io.intellisite.indexer.domain.user.PasswordHash;

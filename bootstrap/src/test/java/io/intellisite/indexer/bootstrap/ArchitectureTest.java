@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.intellisite.indexer.application.port.out.archfixture.OutgoingPortTakingAnIncomingType;
 import io.intellisite.indexer.domain.archfixture.DomainClassUsingJdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,17 @@ class ArchitectureTest {
             .orShould().callMethod(Object.class, "wait", long.class)
             .orShould().callMethod(Object.class, "wait", long.class, int.class)
             .as("no Object.wait (a virtual thread in it pins its carrier on Java 21): wait on a Condition instead");
+    // A type both directions carry lives in application.model: an adapter implementing an outgoing port must not be
+    // built against the incoming API, nor a driving adapter against what the application needs from outside.
+    static final ArchRule INCOMING_PORTS_APART_FROM_OUTGOING = noClasses().that().resideInAPackage(ROOT + ".application.port.in..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".application.port.out..")
+            .as("incoming ports do not depend on outgoing ports");
+    static final ArchRule OUTGOING_PORTS_APART_FROM_INCOMING = noClasses().that().resideInAPackage(ROOT + ".application.port.out..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".application.port.in..")
+            .as("outgoing ports do not depend on incoming ports");
+    static final ArchRule SHARED_MODEL_BELOW_THE_PORTS = noClasses().that().resideInAPackage(ROOT + ".application.model..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".application.port..", ROOT + ".application.service..")
+            .as("the values both port directions carry depend on neither");
 
     @BeforeAll
     static void importProductionClasses() {
@@ -67,7 +79,7 @@ class ArchitectureTest {
 
     @Test
     void onlyBootstrapSeesTheAdaptersAndTheEmbeddedInfrastructure() {
-        for (String adapter : new String[] {"http", "persistence", "kafka"}) {
+        for (String adapter : new String[] {"http", "security", "persistence", "kafka"}) {
             noClasses().that().resideOutsideOfPackages(ROOT + ".adapters." + adapter + "..", ROOT + ".bootstrap..")
                     .should().dependOnClassesThat().resideInAPackage(ROOT + ".adapters." + adapter + "..")
                     .check(production);
@@ -75,6 +87,13 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages(ROOT + ".embedded..", ROOT + ".bootstrap..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".embedded..")
                 .check(production);
+    }
+
+    @Test
+    void incomingAndOutgoingPortsDoNotDependOnEachOther() {
+        INCOMING_PORTS_APART_FROM_OUTGOING.check(production);
+        OUTGOING_PORTS_APART_FROM_INCOMING.check(production);
+        SHARED_MODEL_BELOW_THE_PORTS.check(production);
     }
 
     @Test
@@ -89,10 +108,11 @@ class ArchitectureTest {
 
     @Test
     void theProductionImportReallyCoversEveryModule() {
-        for (String pkg : new String[] {"domain", "application", "adapters.http", "adapters.persistence", "adapters.kafka", "embedded", "bootstrap"}) {
+        for (String pkg : new String[] {"domain", "application", "adapters.http", "adapters.security", "adapters.persistence", "adapters.kafka", "embedded", "bootstrap"}) {
             assertTrue(production.containPackage(ROOT + "." + pkg), pkg + " was imported");
         }
         assertFalse(production.contain(DomainClassUsingJdbc.class), "test fixtures stay out of the production import");
+        assertFalse(production.contain(OutgoingPortTakingAnIncomingType.class), "test fixtures stay out of the production import");
     }
 
     @Test
@@ -101,6 +121,8 @@ class ArchitectureTest {
         assertTrue(DOMAIN_USES_ONLY_THE_JDK.evaluate(withViolation).hasViolation());
         assertTrue(NO_FRAMEWORK_IN_THE_CORE.evaluate(withViolation).hasViolation());
         assertTrue(NO_MONITOR_WAITS.evaluate(new ClassFileImporter().importClasses(WaitingOnAMonitor.class)).hasViolation());
+        assertTrue(OUTGOING_PORTS_APART_FROM_INCOMING.evaluate(
+                new ClassFileImporter().importClasses(OutgoingPortTakingAnIncomingType.class)).hasViolation());
     }
 
     /** What {@link #NO_MONITOR_WAITS} must catch. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.rules.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;
-import io.intellisite.indexer.application.service.SeedAlertRulesService;
+import io.intellisite.indexer.application.service.rule.SeedAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package io.intellisite.indexer.adapters.http;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import io.intellisite.indexer.application.port.in.AuthenticateUseCase;
-import io.intellisite.indexer.application.port.in.AuthenticationFailedException;
 import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.user.AuthenticateUseCase;
+import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
 import java.util.Locale;
 import java.util.Optional;
 

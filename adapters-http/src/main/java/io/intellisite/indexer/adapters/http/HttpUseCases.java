@@ -1,12 +1,12 @@
 package io.intellisite.indexer.adapters.http;
 
-import io.intellisite.indexer.application.port.in.AuthenticateUseCase;
-import io.intellisite.indexer.application.port.in.GetStatsUseCase;
-import io.intellisite.indexer.application.port.in.ListDetectionsUseCase;
-import io.intellisite.indexer.application.port.in.ListUsersUseCase;
-import io.intellisite.indexer.application.port.in.LogInUseCase;
-import io.intellisite.indexer.application.port.in.RegisterUserUseCase;
-import io.intellisite.indexer.application.port.in.WatchAlertsUseCase;
+import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
+import io.intellisite.indexer.application.port.in.detection.GetStatsUseCase;
+import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.user.AuthenticateUseCase;
+import io.intellisite.indexer.application.port.in.user.ListUsersUseCase;
+import io.intellisite.indexer.application.port.in.user.LogInUseCase;
+import io.intellisite.indexer.application.port.in.user.RegisterUserUseCase;
 
 /** The use cases the HTTP adapter drives, handed over by the bootstrap. */
 public record HttpUseCases(LogInUseCase logIn, AuthenticateUseCase authenticate, RegisterUserUseCase register,

@@ -7,7 +7,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.intellisite.indexer.application.port.in.LogInUseCase;
+import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.domain.InvalidValueException;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.intellisite.indexer.application.port.in.GetStatsUseCase;
+import io.intellisite.indexer.application.port.in.detection.GetStatsUseCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

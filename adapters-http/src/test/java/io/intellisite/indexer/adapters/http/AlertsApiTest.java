@@ -4,7 +4,7 @@ import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.intellisite.indexer.application.service.WatchAlertsService;
+import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.intellisite.indexer.adapters.persistence;
 
-import io.intellisite.indexer.application.port.in.DetectionPage;
-import io.intellisite.indexer.application.port.in.DetectionQuery;
+import io.intellisite.indexer.application.model.DetectionPage;
+import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.port.out.BatchRefusedException;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.Detection;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.intellisite.indexer.application.port.in.AlertEvent;
-import io.intellisite.indexer.application.port.in.AlertSubscription;
+import io.intellisite.indexer.application.model.AlertEvent;
+import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static io.intellisite.indexer.application.contract.Fixtures.detection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.intellisite.indexer.application.port.in.DetectionPage;
-import io.intellisite.indexer.application.port.in.DetectionQuery;
-import io.intellisite.indexer.application.port.in.PageRequest;
+import io.intellisite.indexer.application.model.DetectionPage;
+import io.intellisite.indexer.application.model.DetectionQuery;
+import io.intellisite.indexer.application.model.PageRequest;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;

@@ -1,7 +1,7 @@
 package io.intellisite.indexer.application.inmemory;
 
-import io.intellisite.indexer.application.port.in.AlertEvent;
-import io.intellisite.indexer.application.port.in.AlertSubscription;
+import io.intellisite.indexer.application.model.AlertEvent;
+import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.domain.InvalidValueException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.intellisite.indexer.application.inmemory;
 
-import io.intellisite.indexer.application.port.in.DetectionPage;
-import io.intellisite.indexer.application.port.in.DetectionQuery;
+import io.intellisite.indexer.application.model.DetectionPage;
+import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;

@@ -2,7 +2,7 @@ package io.intellisite.indexer.adapters.kafka.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
-import io.intellisite.indexer.application.port.in.AlertEvent;
+import io.intellisite.indexer.application.model.AlertEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.alerts;
 
-import io.intellisite.indexer.application.port.in.AlertEvent;
+import io.intellisite.indexer.application.model.AlertEvent;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;

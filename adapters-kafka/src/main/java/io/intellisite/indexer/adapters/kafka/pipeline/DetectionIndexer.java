@@ -1,7 +1,7 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
-import io.intellisite.indexer.application.port.in.IndexDetectionsUseCase;
-import io.intellisite.indexer.application.port.in.IndexResult;
+import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.detection.IndexResult;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
-import io.intellisite.indexer.application.port.in.EvaluateAlertRulesUseCase;
+import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.SourcePosition;

@@ -2,7 +2,7 @@ package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
-import io.intellisite.indexer.application.port.in.EvaluateAlertRulesUseCase;
+import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

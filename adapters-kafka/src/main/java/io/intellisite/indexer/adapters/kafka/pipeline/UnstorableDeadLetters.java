@@ -1,7 +1,7 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
-import io.intellisite.indexer.application.port.in.IndexResult;
+import io.intellisite.indexer.application.port.in.detection.IndexResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.application.contract.AlertFeedContract;
-import io.intellisite.indexer.application.port.in.AlertEvent;
+import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.embedded.DataDirectory;

@@ -4,7 +4,7 @@ import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.kafka.wire.AlertRuleJson;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
-import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
+import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
 import java.nio.charset.StandardCharsets;

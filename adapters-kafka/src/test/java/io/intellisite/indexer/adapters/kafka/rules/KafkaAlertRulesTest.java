@@ -8,7 +8,7 @@ import io.intellisite.indexer.adapters.kafka.pipeline.TopicIds;
 import io.intellisite.indexer.application.contract.AlertRulePublisherContract;
 import io.intellisite.indexer.application.port.out.AlertRulePublisher;
 import io.intellisite.indexer.application.port.out.AlertRuleSource;
-import io.intellisite.indexer.application.service.EvaluateAlertRulesService;
+import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;

@@ -12,4 +12,11 @@ public record Principal(TokenClaims claims) {
     public boolean isAdmin() {
         return claims.role() == Role.ADMIN;
     }
+
+    /** The one policy for actions only an admin may take: anyone else gets {@link AccessDeniedException}. */
+    public void requireAdmin() {
+        if (!isAdmin()) {
+            throw new AccessDeniedException();
+        }
+    }
 }

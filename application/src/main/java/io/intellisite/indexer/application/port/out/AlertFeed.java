@@ -1,6 +1,6 @@
 package io.intellisite.indexer.application.port.out;
 
-import io.intellisite.indexer.application.port.in.AlertSubscription;
+import io.intellisite.indexer.application.model.AlertSubscription;
 import java.util.Optional;
 
 /**

@@ -1,0 +1,16 @@
+package io.intellisite.indexer.application.model;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** One subscriber's view of the alert stream: missed alerts first (when resuming), then live ones. */
+public interface AlertSubscription extends AutoCloseable {
+    /** The next alert, or empty if none came within {@code timeout} (time for a heartbeat). */
+    Optional<AlertEvent> next(Duration timeout) throws InterruptedException;
+
+    /** True once the subscriber fell too far behind: it must reconnect with its last event id. */
+    boolean overflowed();
+
+    @Override
+    void close();
+}

@@ -1,6 +1,0 @@
-package io.intellisite.indexer.application.port.in;
-
-/** An admin deletes a rule; alerts already raised keep its id. */
-public interface DeleteAlertRuleUseCase {
-    void delete(Principal actor, String id);
-}

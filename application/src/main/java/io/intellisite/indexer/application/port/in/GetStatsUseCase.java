@@ -1,9 +1,0 @@
-package io.intellisite.indexer.application.port.in;
-
-import io.intellisite.indexer.domain.detection.MakeCount;
-import java.util.List;
-
-/** How many detections were indexed per make. */
-public interface GetStatsUseCase {
-    List<MakeCount> countsByMake(Principal actor);
-}

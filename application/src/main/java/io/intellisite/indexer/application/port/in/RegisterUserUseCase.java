@@ -1,8 +1,0 @@
-package io.intellisite.indexer.application.port.in;
-
-import io.intellisite.indexer.domain.user.UserId;
-
-/** An admin adds a user with one credential. */
-public interface RegisterUserUseCase {
-    UserId register(Principal actor, RegisterUserCommand command);
-}

@@ -1,0 +1,8 @@
+package io.intellisite.indexer.application.port.in.user;
+
+import io.intellisite.indexer.application.port.in.Principal;
+
+/** Verifies a bearer token and tells who holds it. */
+public interface AuthenticateUseCase {
+    Principal authenticate(String bearerToken);
+}

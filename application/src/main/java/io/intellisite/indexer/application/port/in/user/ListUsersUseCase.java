@@ -1,0 +1,11 @@
+package io.intellisite.indexer.application.port.in.user;
+
+import io.intellisite.indexer.application.model.PageRequest;
+import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.domain.user.UserWithCredentials;
+import java.util.List;
+
+/** Any authenticated caller lists users, ordered by name. */
+public interface ListUsersUseCase {
+    List<UserWithCredentials> list(Principal actor, PageRequest page);
+}

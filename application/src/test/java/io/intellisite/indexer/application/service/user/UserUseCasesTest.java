@@ -1,0 +1,138 @@
+package io.intellisite.indexer.application.service.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.application.inmemory.InMemoryPasswordHasher;
+import io.intellisite.indexer.application.inmemory.InMemoryTokens;
+import io.intellisite.indexer.application.inmemory.InMemoryUserRepository;
+import io.intellisite.indexer.application.model.PageRequest;
+import io.intellisite.indexer.application.port.in.AccessDeniedException;
+import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
+import io.intellisite.indexer.application.port.in.user.RegisterUserCommand;
+import io.intellisite.indexer.application.port.in.user.TooManyLoginAttemptsException;
+import io.intellisite.indexer.domain.token.TokenPolicy;
+import io.intellisite.indexer.domain.user.UserAlreadyExistsException;
+import io.intellisite.indexer.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UserUseCasesTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
+    private final TokenPolicy policy = TokenPolicy.ofMinutes("iss", "aud", 30);
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
+    private final InMemoryTokens tokens = new InMemoryTokens(policy);
+    private final LogInService logIn = new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock),
+            PasswordCheckGate.allowing(0));
+    private final AuthenticateService authenticate = new AuthenticateService(tokens, clock);
+    private final RegisterUserService register = new RegisterUserService(users, hasher);
+
+    private Principal admin() {
+        new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", "admin");
+        return authenticate.authenticate(logIn.logIn("admin", "admin").accessToken());
+    }
+
+    @Test
+    void tenUsersGetVersion4IdsCannotBeAddedTwiceAndEachLogsInWithOwnEmail() {
+        Principal admin = admin();
+        List<UserId> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(register.register(admin, command("user" + i, "user" + i + "@example.com")));
+        }
+        ids.forEach(id -> assertEquals(4, id.value().version()));
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            assertThrows(UserAlreadyExistsException.class,
+                    () -> register.register(admin, command("user" + n, "user" + n + "@example.com")));
+        }
+        assertThrows(UserAlreadyExistsException.class,
+                () -> register.register(admin, command("user3", "fresh@example.com")));
+        for (int i = 0; i < 10; i++) {
+            var token = logIn.logIn("user" + i, "password-" + i);
+            assertEquals("user" + i + "@example.com", authenticate.authenticate(token.accessToken()).claims().email());
+            assertEquals(1800, token.expiresInSeconds());
+        }
+        var names = new ListUsersService(users).list(admin, new PageRequest(0, 100)).stream()
+                .map(u -> u.user().name()).toList();
+        assertEquals(names.stream().sorted().toList(), names);
+        assertEquals(11, names.size());
+    }
+
+    @Test
+    void viewerMayNotRegisterUsers() {
+        Principal admin = admin();
+        register.register(admin, command("viewer", "viewer@example.com"));
+        Principal viewer = authenticate.authenticate(logIn.logIn("viewer", "password-r").accessToken());
+        assertFalse(viewer.isAdmin());
+        assertThrows(AccessDeniedException.class, () -> register.register(viewer, command("x-user", "x@example.com")));
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordFailAlike() {
+        admin();
+        var unknown = assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("nobody", "secret-123"));
+        var wrong = assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "secret-123"));
+        assertEquals(unknown.getMessage(), wrong.getMessage());
+    }
+
+    @Test
+    void fiveFailuresWithinAMinuteLockTheUsernameForAWhile() {
+        admin();
+        for (int i = 0; i < 5; i++) {
+            assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "wrong-pass"));
+        }
+        assertThrows(TooManyLoginAttemptsException.class, () -> logIn.logIn("admin", "admin"));
+        clock.advance(Duration.ofSeconds(61));
+        assertTrue(logIn.logIn("admin", "admin").accessToken().length() > 4);
+    }
+
+    @Test
+    void expiredTokenIsRejected() {
+        admin();
+        String token = logIn.logIn("admin", "admin").accessToken();
+        clock.advance(Duration.ofMinutes(31));
+        assertThrows(AuthenticationFailedException.class, () -> authenticate.authenticate(token));
+    }
+
+    private static RegisterUserCommand command(String username, String email) {
+        return RegisterUserCommand.of("Name " + username, "Last", email, username,
+                "password-" + username.substring(username.length() - 1), null);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
