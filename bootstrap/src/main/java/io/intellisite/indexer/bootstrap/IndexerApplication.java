@@ -1,8 +1,6 @@
 package io.intellisite.indexer.bootstrap;
 
-import io.intellisite.indexer.adapters.http.HttpUseCases;
 import io.intellisite.indexer.adapters.http.IndexerHttpServer;
-import io.intellisite.indexer.adapters.http.RulesHttpService;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.alerts.KafkaAlertFeed;
@@ -21,23 +19,8 @@ import io.intellisite.indexer.adapters.persistence.JdbiUserRepository;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.adapters.security.JwtTokens;
 import io.intellisite.indexer.adapters.security.Pbkdf2PasswordHasher;
+import io.intellisite.indexer.application.UseCases;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
-import io.intellisite.indexer.application.service.detection.GetStatsService;
-import io.intellisite.indexer.application.service.detection.IndexDetectionsService;
-import io.intellisite.indexer.application.service.detection.ListDetectionsService;
-import io.intellisite.indexer.application.service.rule.CreateAlertRuleService;
-import io.intellisite.indexer.application.service.rule.DeleteAlertRuleService;
-import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
-import io.intellisite.indexer.application.service.rule.ListAlertRulesService;
-import io.intellisite.indexer.application.service.rule.SeedAlertRulesService;
-import io.intellisite.indexer.application.service.rule.UpdateAlertRuleService;
-import io.intellisite.indexer.application.service.user.AuthenticateService;
-import io.intellisite.indexer.application.service.user.CreateFirstAdminService;
-import io.intellisite.indexer.application.service.user.ListUsersService;
-import io.intellisite.indexer.application.service.user.LogInService;
-import io.intellisite.indexer.application.service.user.LoginThrottle;
-import io.intellisite.indexer.application.service.user.PasswordCheckGate;
-import io.intellisite.indexer.application.service.user.RegisterUserService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.embedded.DataDirectory;
 import java.nio.file.Path;
@@ -91,14 +74,20 @@ public final class IndexerApplication implements AutoCloseable {
         var rules = new JdbiAlertRuleRepository(database.jdbi());
         var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafkaBootstrapServers(), topics.rules(), Duration.ofSeconds(10)));
         AlertRule firstRule = AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE"));
+        GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
+        var detections = new JdbiDetectionRepository(database.jdbi());
+        KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
+                settings.integer("SSE_QUEUE_SIZE", 1, 1_000_000)));
+        UseCases useCases = UseCases.wire(new UseCases.Ports(new JdbiUserRepository(database.jdbi()),
+                        new Pbkdf2PasswordHasher(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000)), tokens, tokens,
+                        detections, rules, rulePublisher, ruleTable, alertFeed),
+                new UseCases.Limits(Security.policy(settings), settings.integer("LOGIN_CONCURRENCY", 0, 1_024),
+                        new WatchAlertsService.Limits(settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000),
+                                settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))), clock);
         // Seeding and repairing the rules topic takes about a second of round trips: overlap it with the rest of
         // the start, but finish it before the pipeline judges its first record.
-        CompletableFuture<Void> rulesPublished = CompletableFuture.runAsync(() -> new SeedAlertRulesService(rules, rulePublisher).seed(firstRule));
-        GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
-        var users = new JdbiUserRepository(database.jdbi());
-        var detections = new JdbiDetectionRepository(database.jdbi());
-        var hasher = new Pbkdf2PasswordHasher(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
-        FirstAdmin.create(settings, demo, new CreateFirstAdminService(users, hasher));
+        CompletableFuture<Void> rulesPublished = CompletableFuture.runAsync(() -> useCases.seedRules().seed(firstRule));
+        FirstAdmin.create(settings, demo, useCases.createFirstAdmin());
         TopicIds topicIds = TopicIds.askingBroker(kafkaAdmin);
         adoptUnrecordedRows(detections, topics.detections(), topicIds);
         // A throwaway run keeps its identity and its stores in a temporary directory too, deleted after the pipeline stops.
@@ -113,11 +102,11 @@ public final class IndexerApplication implements AutoCloseable {
             indexerClient.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.text("APPLICATION_ID") + "-indexer-" + instanceId + "-" + i);
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
                     settings.text("APPLICATION_ID") + "-indexer", topics.detections(), topics.deadLetters(), topicIds,
-                    new IndexDetectionsService(detections), Duration.ofSeconds(5), indexerClient));
+                    useCases.indexDetections(), Duration.ofSeconds(5), indexerClient));
             indexer.start();
             indexers.add(indexer);
         }
-        DetectionTopology topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable, topicIds);
+        DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), ruleTable, topicIds);
         DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"), stateDir, instanceId,
                 settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
@@ -135,16 +124,6 @@ public final class IndexerApplication implements AutoCloseable {
                 List.of(topics.alerts(), topics.deadLetters()), PipelineWatchdog.RESOLVE_AFTER), stallAfter).start());
         pipeline.start();
 
-        KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
-                settings.integer("SSE_QUEUE_SIZE", 1, 1_000_000)));
-        HttpUseCases useCases = new HttpUseCases(
-                new LogInService(users, hasher, tokens, Security.policy(settings), clock, LoginThrottle.standard(clock),
-                        PasswordCheckGate.allowing(settings.integer("LOGIN_CONCURRENCY", 0, 1_024))),
-                new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alertFeed, new WatchAlertsService.Limits(
-                        settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000), settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))),
-                new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, rulePublisher),
-                        new UpdateAlertRuleService(rules, rulePublisher), new DeleteAlertRuleService(rules, rulePublisher)));
         InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
         int port = settings.integer("HTTP_PORT", 0, 65535);
         try {

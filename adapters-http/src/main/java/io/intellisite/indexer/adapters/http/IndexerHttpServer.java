@@ -14,6 +14,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentService;
+import io.intellisite.indexer.application.UseCases;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class IndexerHttpServer implements AutoCloseable {
     public record Settings(String host, int port, Duration heartbeat) {
     }
 
-    public static IndexerHttpServer start(Settings settings, HttpUseCases useCases, List<ReadinessCheck> readiness,
+    public static IndexerHttpServer start(Settings settings, UseCases useCases, List<ReadinessCheck> readiness,
                                           List<MetricGauge> gauges) {
         // Helidon's /metrics serves the JVM-wide registry, where a gauge of a name registers once: replace one an
         // earlier server of this JVM left (tests, a restart in process), or it would go on reading that server's parts.
@@ -50,7 +51,8 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers()))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
                 .register("/stats", new StatsHttpService(bearer, useCases.stats()))
-                .register("/rules", new RulesHttpService(bearer, useCases.rules()))
+                .register("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),
+                        useCases.createRule(), useCases.updateRule(), useCases.deleteRule())))
                 .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat()));
         routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
                 .register("/docs", StaticContentService.builder(SWAGGER_UI).build())

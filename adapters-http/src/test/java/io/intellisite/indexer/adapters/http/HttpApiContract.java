@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.intellisite.indexer.adapters.security.JwtTokens;
 import io.intellisite.indexer.adapters.security.Pbkdf2PasswordHasher;
+import io.intellisite.indexer.application.UseCases;
 import io.intellisite.indexer.application.inmemory.InMemoryAlertFeed;
 import io.intellisite.indexer.application.inmemory.InMemoryAlertRuleRepository;
 import io.intellisite.indexer.application.inmemory.InMemoryAlertRuleTopic;
@@ -14,19 +15,6 @@ import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
-import io.intellisite.indexer.application.service.detection.GetStatsService;
-import io.intellisite.indexer.application.service.detection.ListDetectionsService;
-import io.intellisite.indexer.application.service.rule.CreateAlertRuleService;
-import io.intellisite.indexer.application.service.rule.DeleteAlertRuleService;
-import io.intellisite.indexer.application.service.rule.ListAlertRulesService;
-import io.intellisite.indexer.application.service.rule.UpdateAlertRuleService;
-import io.intellisite.indexer.application.service.user.AuthenticateService;
-import io.intellisite.indexer.application.service.user.CreateFirstAdminService;
-import io.intellisite.indexer.application.service.user.ListUsersService;
-import io.intellisite.indexer.application.service.user.LogInService;
-import io.intellisite.indexer.application.service.user.LoginThrottle;
-import io.intellisite.indexer.application.service.user.PasswordCheckGate;
-import io.intellisite.indexer.application.service.user.RegisterUserService;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.io.IOException;
 import java.net.Socket;
@@ -76,17 +64,12 @@ public abstract class HttpApiContract {
     void startServer() {
         UserRepository users = emptyUsers.get();
         detections = emptyDetections.get();
-        Clock clock = Clock.systemUTC();
         JwtTokens tokens = JwtTokens.hmac(JWT_SECRET, TOKEN_POLICY);
-        var hasher = new Pbkdf2PasswordHasher(1_000);
-        new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", ADMIN_PASSWORD);
-        AlertRuleRepository rules = emptyRules();
-        HttpUseCases useCases = new HttpUseCases(
-                new LogInService(users, hasher, tokens, TOKEN_POLICY, clock, LoginThrottle.standard(clock), PasswordCheckGate.allowing(0)),
-                new AuthenticateService(tokens, clock), new RegisterUserService(users, hasher), new ListUsersService(users),
-                new ListDetectionsService(detections), new GetStatsService(detections), new WatchAlertsService(alerts, alertStreamLimits()),
-                new RulesHttpService.UseCases(new ListAlertRulesService(rules), new CreateAlertRuleService(rules, ruleTopic),
-                        new UpdateAlertRuleService(rules, ruleTopic), new DeleteAlertRuleService(rules, ruleTopic)));
+        UseCases useCases = UseCases.wire(
+                new UseCases.Ports(users, new Pbkdf2PasswordHasher(1_000), tokens, tokens, detections, emptyRules(),
+                        ruleTopic, ruleTopic, alerts),
+                new UseCases.Limits(TOKEN_POLICY, 0, alertStreamLimits()), Clock.systemUTC());
+        useCases.createFirstAdmin().createIfNoUserExists("admin", ADMIN_PASSWORD);
         server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat()), useCases,
                 List.of(new ReadinessCheck("test", () -> true)), gauges());
     }

@@ -1,0 +1,91 @@
+package io.intellisite.indexer.application;
+
+import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
+import io.intellisite.indexer.application.port.in.detection.GetStatsUseCase;
+import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.rule.CreateAlertRuleUseCase;
+import io.intellisite.indexer.application.port.in.rule.DeleteAlertRuleUseCase;
+import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
+import io.intellisite.indexer.application.port.in.rule.ListAlertRulesUseCase;
+import io.intellisite.indexer.application.port.in.rule.SeedAlertRulesUseCase;
+import io.intellisite.indexer.application.port.in.rule.UpdateAlertRuleUseCase;
+import io.intellisite.indexer.application.port.in.user.AuthenticateUseCase;
+import io.intellisite.indexer.application.port.in.user.CreateFirstAdminUseCase;
+import io.intellisite.indexer.application.port.in.user.ListUsersUseCase;
+import io.intellisite.indexer.application.port.in.user.LogInUseCase;
+import io.intellisite.indexer.application.port.in.user.RegisterUserUseCase;
+import io.intellisite.indexer.application.port.out.AlertFeed;
+import io.intellisite.indexer.application.port.out.AlertRulePublisher;
+import io.intellisite.indexer.application.port.out.AlertRuleRepository;
+import io.intellisite.indexer.application.port.out.AlertRuleSource;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.PasswordHasher;
+import io.intellisite.indexer.application.port.out.TokenIssuer;
+import io.intellisite.indexer.application.port.out.TokenVerifier;
+import io.intellisite.indexer.application.port.out.UserRepository;
+import io.intellisite.indexer.application.service.alert.WatchAlertsService;
+import io.intellisite.indexer.application.service.detection.GetStatsService;
+import io.intellisite.indexer.application.service.detection.IndexDetectionsService;
+import io.intellisite.indexer.application.service.detection.ListDetectionsService;
+import io.intellisite.indexer.application.service.rule.CreateAlertRuleService;
+import io.intellisite.indexer.application.service.rule.DeleteAlertRuleService;
+import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
+import io.intellisite.indexer.application.service.rule.ListAlertRulesService;
+import io.intellisite.indexer.application.service.rule.SeedAlertRulesService;
+import io.intellisite.indexer.application.service.rule.UpdateAlertRuleService;
+import io.intellisite.indexer.application.service.user.AuthenticateService;
+import io.intellisite.indexer.application.service.user.CreateFirstAdminService;
+import io.intellisite.indexer.application.service.user.ListUsersService;
+import io.intellisite.indexer.application.service.user.LogInService;
+import io.intellisite.indexer.application.service.user.LoginThrottle;
+import io.intellisite.indexer.application.service.user.PasswordCheckGate;
+import io.intellisite.indexer.application.service.user.RegisterUserService;
+import io.intellisite.indexer.domain.token.TokenPolicy;
+import java.time.Clock;
+
+/**
+ * Every use case, built once over the outgoing ports: the composition root and the HTTP tests both take them from
+ * {@link #wire}, so a new use case or a changed constructor is wired in one place.
+ */
+public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase logIn, AuthenticateUseCase authenticate,
+                       RegisterUserUseCase register, ListUsersUseCase listUsers,
+                       IndexDetectionsUseCase indexDetections, ListDetectionsUseCase listDetections, GetStatsUseCase stats,
+                       SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
+                       ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
+                       UpdateAlertRuleUseCase updateRule, DeleteAlertRuleUseCase deleteRule,
+                       WatchAlertsUseCase watchAlerts) {
+
+    /** What the use cases need from the outside world. */
+    public record Ports(UserRepository users, PasswordHasher hasher, TokenIssuer tokenIssuer, TokenVerifier tokenVerifier,
+                        DetectionRepository detections, AlertRuleRepository rules, AlertRulePublisher rulePublisher,
+                        AlertRuleSource rulesInForce, AlertFeed alertFeed) {
+    }
+
+    /**
+     * The limits the use cases enforce: the tokens' issuer, audience and lifetime, how many password checks run at
+     * once (0: half the cores) and how many alert streams an instance and one caller may hold.
+     */
+    public record Limits(TokenPolicy tokenPolicy, int loginConcurrency, WatchAlertsService.Limits alertStreams) {
+    }
+
+    public static UseCases wire(Ports ports, Limits limits, Clock clock) {
+        return new UseCases(
+                new CreateFirstAdminService(ports.users(), ports.hasher()),
+                new LogInService(ports.users(), ports.hasher(), ports.tokenIssuer(), limits.tokenPolicy(), clock,
+                        LoginThrottle.standard(clock), PasswordCheckGate.allowing(limits.loginConcurrency())),
+                new AuthenticateService(ports.tokenVerifier(), clock),
+                new RegisterUserService(ports.users(), ports.hasher()),
+                new ListUsersService(ports.users()),
+                new IndexDetectionsService(ports.detections()),
+                new ListDetectionsService(ports.detections()),
+                new GetStatsService(ports.detections()),
+                new SeedAlertRulesService(ports.rules(), ports.rulePublisher()),
+                new EvaluateAlertRulesService(ports.rulesInForce()),
+                new ListAlertRulesService(ports.rules()),
+                new CreateAlertRuleService(ports.rules(), ports.rulePublisher()),
+                new UpdateAlertRuleService(ports.rules(), ports.rulePublisher()),
+                new DeleteAlertRuleService(ports.rules(), ports.rulePublisher()),
+                new WatchAlertsService(ports.alertFeed(), limits.alertStreams()));
+    }
+}
