@@ -1,6 +1,8 @@
 package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.bootstrap.CommandLine;
+import io.intellisite.indexer.bootstrap.ProductSettings;
 import io.intellisite.indexer.bootstrap.Settings;
 import io.intellisite.indexer.bootstrap.StartupException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,27 +34,24 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "ingest";
-        // A throwaway product on free ports; any --NAME=value flag overrides these (tuning included).
-        Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0",
-                "EMBEDDED_KAFKA_PORT", "0", "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false",
-                "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key"));
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
-        }
-        Settings settings = Settings.load(overrides);
-        // Only the benchmarks that call the API get a user: creating one costs a KDF run at start-up.
-        Map<String, String> withUser = new HashMap<>(Map.of("ADMIN_USERNAME", USER, "ADMIN_PASSWORD", PASSWORD));
-        withUser.putAll(overrides);
         try {
+            CommandLine line = CommandLine.parse(List.of(args), "ingest");
+            String which = line.command();
+            // A throwaway product on free ports; any --NAME=value flag overrides these (tuning included).
+            Map<String, String> overrides = new HashMap<>(Map.of("THROWAWAY", "true", "HTTP_PORT", "0",
+                    "EMBEDDED_KAFKA_PORT", "0", "EMBEDDED_POSTGRES_PORT", "0", "DEMO_PRODUCER", "false",
+                    "JWT_KEY", "benchmark-key-benchmark-key-benchmark-key"));
+            overrides.putAll(line.overrides());
+            Settings settings = Settings.load(overrides);
+            // Only the benchmarks that call the API get a user: creating one costs a KDF run at start-up.
+            Map<String, String> withUser = new HashMap<>(Map.of("ADMIN_USERNAME", USER, "ADMIN_PASSWORD", PASSWORD));
+            withUser.putAll(overrides);
             Settings.requireKnown(overrides.keySet(), OWN_FLAGS.getOrDefault(which, Set.of()));
             switch (which) {
                 case "ingest" -> IngestBenchmark.run(overrides, number(overrides, "COUNT", 1_000_000));
                 case "latency" -> LatencyBenchmark.run(settings, (int) number(overrides, "RATE", 5_000),
                         (int) number(overrides, "SECONDS", 100), (int) number(overrides, "WARMUP", 40));
-                case "security" -> SecurityBenchmark.run(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000));
+                case "security" -> SecurityBenchmark.run(ProductSettings.from(settings).accounts().passwordIterations());
                 case "sse" -> {
                     int subscribers = (int) number(overrides, "SUBSCRIBERS", 10_000);
                     // Every subscriber is the one benchmark user: let it hold them all, unless told otherwise.

@@ -7,6 +7,7 @@ import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.Infrastructure;
+import io.intellisite.indexer.bootstrap.ProductSettings;
 import io.intellisite.indexer.bootstrap.Settings;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;
@@ -33,15 +34,16 @@ final class IngestBenchmark {
 
     /** {@code base}: the benchmark's settings; the product then runs on the infrastructure started from them. */
     static void run(Map<String, String> base, long count) throws Exception {
-        try (Infrastructure infra = Infrastructure.start(Settings.load(base))) {
+        try (Infrastructure infra = Infrastructure.start(ProductSettings.from(Settings.load(base)))) {
             Map<String, String> overrides = new HashMap<>(base);
             overrides.put("KAFKA_BROKER_URL", infra.kafkaBootstrapServers());
             overrides.put("DATABASE_URL", infra.jdbcUrl());
             overrides.put("DATABASE_USER", infra.databaseUser());
             overrides.put("DATABASE_PASSWORD", infra.databasePassword());
             Settings settings = Settings.load(overrides);
-            TopicNames topics = TopicNames.defaults();
-            KafkaTopics.ensure(infra.kafkaBootstrapServers(), topics, settings.integer("TOPIC_PARTITIONS", 1, 1000), Duration.ofSeconds(15));
+            ProductSettings product = ProductSettings.from(settings);
+            TopicNames topics = product.topics().names();
+            KafkaTopics.ensure(infra.kafkaBootstrapServers(), topics, product.topics().partitions(), Duration.ofSeconds(15));
             long alerts = preload(infra.kafkaBootstrapServers(), topics.detections(), count);
             System.out.printf("preloaded %,d detections (%,d suspicious) into %s%n", count, alerts, topics.detections());
 
@@ -58,7 +60,7 @@ final class IngestBenchmark {
                     Thread.sleep(100);
                     long now = System.nanoTime();
                     long indexed = stored(db);
-                    long through = committed(admin, settings.text("APPLICATION_ID"), topics.detections());
+                    long through = committed(admin, product.kafka().applicationId(), topics.detections());
                     if (now >= nextReport) {
                         System.out.printf("  at %5.1f s: %,d indexed, %,d through the topology%n", (now - start) / 1e9, indexed, through);
                         nextReport += 1_000_000_000L;

@@ -3,6 +3,7 @@ package io.intellisite.indexer.bench;
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.ProductSettings;
 import io.intellisite.indexer.bootstrap.Settings;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,12 +37,12 @@ final class LatencyBenchmark {
             try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "latency-" + UUID.randomUUID(),
                     "isolation.level", "read_committed", "auto.offset.reset", "latest", "fetch.max.wait.ms", 5),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                consumer.subscribe(Set.of(settings.text("ALERTS_TOPIC")));
+                consumer.subscribe(Set.of(ProductSettings.Topics.from(settings).names().alerts()));
                 while (consumer.assignment().isEmpty()) {
                     consumer.poll(Duration.ofMillis(100));
                 }
                 Thread producer = Thread.ofPlatform().start(() -> {
-                    try (var p = new DetectionProducer(broker, settings.text("DETECTIONS_TOPIC"), RandomGenerator.getDefault())) {
+                    try (var p = new DetectionProducer(broker, ProductSettings.Topics.from(settings).names().detections(), RandomGenerator.getDefault())) {
                         p.produce((long) rate * seconds, rate, stop::get);
                     }
                 });
@@ -77,7 +78,7 @@ final class LatencyBenchmark {
             Arrays.sort(sorted);
             System.out.printf("produce -> alert visible to read_committed: %,d alerts at %,d detections/s after a %d s warm-up: p50 %d ms, p99 %d ms, max %d ms (commit interval %s ms)%n",
                     n, rate, warmUpSeconds, pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
-                    settings.text("COMMIT_INTERVAL_MS"));
+                    ProductSettings.Kafka.from(settings).commitInterval().toMillis());
             if (cpuAfterWarmUp.isPresent() && cpuAtLastSend.isPresent()) {
                 long sent = (long) rate * (seconds - warmUpSeconds);
                 System.out.println("from the warm-up's end to the last send: " + cpuAtLastSend.get().since(cpuAfterWarmUp.get(), sent));

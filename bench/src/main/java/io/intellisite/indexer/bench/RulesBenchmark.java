@@ -3,6 +3,7 @@ package io.intellisite.indexer.bench;
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.ProductSettings;
 import io.intellisite.indexer.bootstrap.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,14 +38,14 @@ final class RulesBenchmark {
             long[] effective = new long[changes];
             AtomicBoolean stop = new AtomicBoolean();
             Thread producer = Thread.ofPlatform().start(() -> {
-                try (var p = new DetectionProducer(broker, settings.text("DETECTIONS_TOPIC"), RandomGenerator.getDefault())) {
+                try (var p = new DetectionProducer(broker, ProductSettings.Topics.from(settings).names().detections(), RandomGenerator.getDefault())) {
                     p.produce(Long.MAX_VALUE, rate, stop::get);
                 }
             });
             try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "rules-" + UUID.randomUUID(),
                     "isolation.level", "read_committed", "auto.offset.reset", "latest", "fetch.max.wait.ms", 5),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                consumer.subscribe(Set.of(settings.text("ALERTS_TOPIC")));
+                consumer.subscribe(Set.of(ProductSettings.Topics.from(settings).names().alerts()));
                 while (consumer.assignment().isEmpty()) {
                     consumer.poll(Duration.ofMillis(100));
                 }

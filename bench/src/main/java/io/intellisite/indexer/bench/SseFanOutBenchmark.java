@@ -2,6 +2,7 @@ package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.ProductSettings;
 import io.intellisite.indexer.bootstrap.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.io.BufferedReader;
@@ -47,7 +48,7 @@ final class SseFanOutBenchmark {
                     "linger.ms", 0), new ByteArraySerializer(), new ByteArraySerializer())) {
                 long start = System.nanoTime();
                 for (long n = 0; n < (long) rate * seconds; n++) {
-                    producer.send(new ProducerRecord<>(settings.text("DETECTIONS_TOPIC"), null, suv));
+                    producer.send(new ProducerRecord<>(ProductSettings.Topics.from(settings).names().detections(), null, suv));
                     long wait = start + (n + 1) * 1_000_000_000L / rate - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

@@ -17,11 +17,10 @@ final class DemoProducer implements AutoCloseable {
     }
 
     /** Started when DEMO_PRODUCER is true, or auto and the run is the embedded demo; null otherwise. */
-    static DemoProducer startIfWanted(Settings settings, boolean demo, String broker) {
-        String mode = settings.text("DEMO_PRODUCER");
-        boolean on = mode.equalsIgnoreCase("auto") ? demo : settings.flag("DEMO_PRODUCER");
-        int rate = settings.integer("DETECTIONS_PER_SECOND", 0, 1_000_000);
-        return on && rate > 0 ? new DemoProducer(broker, settings.text("DETECTIONS_TOPIC"), rate) : null;
+    static DemoProducer startIfWanted(ProductSettings.Demo settings, boolean demo, String broker, String topic) {
+        boolean on = settings.producer().orElse(demo);
+        int rate = settings.detectionsPerSecond();
+        return on && rate > 0 ? new DemoProducer(broker, topic, rate) : null;
     }
 
     @Override

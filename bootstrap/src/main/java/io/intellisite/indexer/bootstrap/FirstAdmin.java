@@ -8,9 +8,9 @@ final class FirstAdmin {
     private FirstAdmin() {
     }
 
-    static void create(Settings settings, boolean demo, CreateFirstAdminUseCase useCase) {
-        var username = settings.optional("ADMIN_USERNAME");
-        var password = settings.optional("ADMIN_PASSWORD");
+    static void create(ProductSettings.Accounts settings, boolean demo, CreateFirstAdminUseCase useCase) {
+        var username = settings.adminUsername();
+        var password = settings.adminPassword();
         if (username.isEmpty() && password.isEmpty()) {
             if (demo && useCase.createIfNoUserExists("admin", "admin")) {
                 System.err.println("""

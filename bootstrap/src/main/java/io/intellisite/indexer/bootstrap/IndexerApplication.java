@@ -20,7 +20,6 @@ import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.adapters.security.JwtTokens;
 import io.intellisite.indexer.adapters.security.Pbkdf2PasswordHasher;
 import io.intellisite.indexer.application.UseCases;
-import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.embedded.DataDirectory;
 import java.nio.file.Path;
@@ -54,18 +53,18 @@ public final class IndexerApplication implements AutoCloseable {
         }
     }
 
-    private void startParts(Settings settings) {
+    private void startParts(Settings raw) {
+        ProductSettings settings = ProductSettings.from(raw);
+        ProductSettings.Kafka kafka = settings.kafka();
         Clock clock = Clock.systemUTC();
         infrastructure = own(Infrastructure.start(settings));
         boolean demo = infrastructure.isDemo();
-        TopicNames topics = new TopicNames(settings.text("DETECTIONS_TOPIC"), settings.text("ALERTS_TOPIC"),
-                settings.text("DLQ_TOPIC"), settings.text("RULES_TOPIC"));
-        int partitions = settings.integer("TOPIC_PARTITIONS", 1, 10_000);
-        JwtTokens tokens = Security.tokens(settings, demo);
+        TopicNames topics = settings.topics().names();
+        JwtTokens tokens = Security.tokens(settings.tokens(), demo);
 
-        PostgresDatabase database = own(connectDatabase(settings));
+        PostgresDatabase database = own(connectDatabase(settings.database()));
         try {
-            KafkaTopics.ensure(infrastructure.kafkaBootstrapServers(), topics, partitions, Duration.ofSeconds(15));
+            KafkaTopics.ensure(infrastructure.kafkaBootstrapServers(), topics, settings.topics().partitions(), Duration.ofSeconds(15));
         } catch (IllegalStateException e) {
             throw new StartupException("KAFKA_BROKER_URL", e.getMessage());
         }
@@ -73,67 +72,64 @@ public final class IndexerApplication implements AutoCloseable {
 
         var rules = new JdbiAlertRuleRepository(database.jdbi());
         var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafkaBootstrapServers(), topics.rules(), Duration.ofSeconds(10)));
-        AlertRule firstRule = AlertRule.suspiciousCategory(settings.text("SUSPICIOUS_VEHICLE"));
+        AlertRule firstRule = AlertRule.suspiciousCategory(settings.alerts().suspiciousVehicle());
         GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
         var detections = new JdbiDetectionRepository(database.jdbi());
         KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
-                settings.integer("SSE_QUEUE_SIZE", 1, 1_000_000)));
+                settings.alerts().queueSize()));
         UseCases useCases = UseCases.wire(new UseCases.Ports(new JdbiUserRepository(database.jdbi()),
-                        new Pbkdf2PasswordHasher(settings.integer("PASSWORD_ITERATIONS", 1, 100_000_000)), tokens, tokens,
+                        new Pbkdf2PasswordHasher(settings.accounts().passwordIterations()), tokens, tokens,
                         detections, rules, rulePublisher, ruleTable, alertFeed),
-                new UseCases.Limits(Security.policy(settings), settings.integer("LOGIN_CONCURRENCY", 0, 1_024),
-                        new WatchAlertsService.Limits(settings.integer("SSE_MAX_SUBSCRIBERS", 1, 10_000_000),
-                                settings.integer("SSE_MAX_STREAMS_PER_USER", 1, 10_000_000))), clock);
+                new UseCases.Limits(settings.tokens().policy(), settings.accounts().loginConcurrency(), settings.alerts().streams()), clock);
         // Seeding and repairing the rules topic takes about a second of round trips: overlap it with the rest of
         // the start, but finish it before the pipeline judges its first record.
         CompletableFuture<Void> rulesPublished = CompletableFuture.runAsync(() -> useCases.seedRules().seed(firstRule));
-        FirstAdmin.create(settings, demo, useCases.createFirstAdmin());
+        FirstAdmin.create(settings.accounts(), demo, useCases.createFirstAdmin());
         TopicIds topicIds = TopicIds.askingBroker(kafkaAdmin);
         adoptUnrecordedRows(detections, topics.detections(), topicIds);
         // A throwaway run keeps its identity and its stores in a temporary directory too, deleted after the pipeline stops.
-        DataDirectory streamsDir = settings.flag("THROWAWAY") ? DataDirectory.throwaway("intellisite-streams")
-                : DataDirectory.persistent(Path.of(settings.text("DATA_DIR")).resolve("streams-" + settings.integer("HTTP_PORT", 0, 65535)));
+        DataDirectory streamsDir = settings.storage().throwaway() ? DataDirectory.throwaway("intellisite-streams")
+                : DataDirectory.persistent(settings.storage().dataDir().resolve("streams-" + settings.http().port()));
         own(streamsDir::release);
         Path stateDir = streamsDir.path();
         String instanceId = StableInstanceId.in(stateDir);
         List<DetectionIndexer> indexers = new ArrayList<>();
-        for (int i = settings.integer("INDEXER_THREADS", 1, 64); i > 0; i--) {
-            Map<String, Object> indexerClient = new HashMap<>(settings.kafkaProperties(Settings.KAFKA_INDEXER));
-            indexerClient.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.text("APPLICATION_ID") + "-indexer-" + instanceId + "-" + i);
+        for (int i = kafka.indexerThreads(); i > 0; i--) {
+            Map<String, Object> indexerClient = new HashMap<>(kafka.indexerClient());
+            indexerClient.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, kafka.applicationId() + "-indexer-" + instanceId + "-" + i);
             DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
-                    settings.text("APPLICATION_ID") + "-indexer", topics.detections(), topics.deadLetters(), topicIds,
+                    kafka.applicationId() + "-indexer", topics.detections(), topics.deadLetters(), topicIds,
                     useCases.indexDetections(), Duration.ofSeconds(5), indexerClient));
             indexer.start();
             indexers.add(indexer);
         }
         DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), ruleTable, topicIds);
         DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
-                infrastructure.kafkaBootstrapServers(), settings.text("APPLICATION_ID"), stateDir, instanceId,
-                settings.integer("STREAM_THREADS", 1, 64), Duration.ofMillis(settings.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
-                Duration.ofSeconds(2), settings.kafkaProperties(Settings.KAFKA_STREAMS))));
+                infrastructure.kafkaBootstrapServers(), kafka.applicationId(), stateDir, instanceId,
+                kafka.streamThreads(), kafka.commitInterval(), Duration.ofSeconds(2), kafka.streamsClient())));
         try {
             rulesPublished.join();
         } catch (CompletionException e) {
             throw new StartupException("KAFKA_BROKER_URL", "cannot publish the alert rules to " + topics.rules() + ": "
                     + Infrastructure.rootMessage(e));
         }
-        Duration stallAfter = Duration.ofSeconds(settings.integer("PIPELINE_STALL_SECONDS", 5, 3_600));
-        GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, settings.text("APPLICATION_ID"), topics.detections(),
-                pipeline::consumerClientIds, stallAfter);
-        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, settings.text("APPLICATION_ID"),
-                List.of(topics.alerts(), topics.deadLetters()), PipelineWatchdog.RESOLVE_AFTER), stallAfter).start());
+        GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, kafka.applicationId(), topics.detections(),
+                pipeline::consumerClientIds, kafka.stallAfter());
+        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, kafka.applicationId(),
+                List.of(topics.alerts(), topics.deadLetters()), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
         pipeline.start();
 
         InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
-        int port = settings.integer("HTTP_PORT", 0, 65535);
+        ProductSettings.Http web = settings.http();
         try {
-            http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(settings.text("HTTP_HOST"), port,
-                    Duration.ofSeconds(settings.integer("SSE_HEARTBEAT_SECONDS", 1, 3600))), useCases, health.readiness(), health.metrics()));
+            http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(web.host(), web.port(), web.heartbeat()),
+                    useCases, health.readiness(), health.metrics()));
         } catch (RuntimeException e) {
-            throw new StartupException("HTTP_PORT", "cannot listen on " + settings.text("HTTP_HOST") + ":" + port
+            throw new StartupException("HTTP_PORT", "cannot listen on " + web.host() + ":" + web.port()
                     + " (" + Infrastructure.rootMessage(e) + ")");
         }
-        DemoProducer demoProducer = DemoProducer.startIfWanted(settings, demo, infrastructure.kafkaBootstrapServers());
+        DemoProducer demoProducer = DemoProducer.startIfWanted(settings.demo(), demo, infrastructure.kafkaBootstrapServers(),
+                topics.detections());
         if (demoProducer != null) {
             own(demoProducer);
         }
@@ -147,10 +143,10 @@ public final class IndexerApplication implements AutoCloseable {
         }
     }
 
-    private PostgresDatabase connectDatabase(Settings settings) {
+    private PostgresDatabase connectDatabase(ProductSettings.Database settings) {
         try {
             return PostgresDatabase.connectAndMigrate(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
-                    infrastructure.databasePassword(), settings.integer("DATABASE_POOL_SIZE", 2, 1000));
+                    infrastructure.databasePassword(), settings.poolSize());
         } catch (RuntimeException e) {
             String message = Infrastructure.rootMessage(e);
             String setting = message.contains("password") ? "DATABASE_PASSWORD" : "DATABASE_URL";

@@ -22,19 +22,19 @@ public final class Infrastructure implements AutoCloseable {
     private boolean embeddedKafka;
     private boolean embeddedDatabase;
 
-    public static Infrastructure start(Settings settings) {
+    public static Infrastructure start(ProductSettings settings) {
         Infrastructure infra = new Infrastructure();
-        boolean throwaway = settings.flag("THROWAWAY");
-        Path dataDir = Path.of(settings.text("DATA_DIR")).toAbsolutePath();
-        CompletableFuture<EmbeddedPostgresDatabase> postgres = settings.optional("DATABASE_URL").isPresent()
+        boolean throwaway = settings.storage().throwaway();
+        Path dataDir = settings.storage().dataDir();
+        CompletableFuture<EmbeddedPostgresDatabase> postgres = settings.database().url().isPresent()
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> startPostgres(settings, dataDir, throwaway));
-        CompletableFuture<EmbeddedKafkaBroker> kafka = settings.optional("KAFKA_BROKER_URL").isPresent()
+                : CompletableFuture.supplyAsync(() -> startPostgres(settings.database().embeddedPort(), dataDir, throwaway));
+        CompletableFuture<EmbeddedKafkaBroker> kafka = settings.kafka().brokerUrl().isPresent()
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> startKafka(settings, dataDir, throwaway));
+                : CompletableFuture.supplyAsync(() -> startKafka(settings.kafka().embeddedPort(), dataDir, throwaway));
         try {
-            infra.useDatabase(settings, join(postgres));
-            infra.useKafka(settings, join(kafka));
+            infra.useDatabase(settings.database(), join(postgres));
+            infra.useKafka(settings.kafka(), join(kafka));
             return infra;
         } catch (RuntimeException e) {
             infra.closeQuietly(kafka);
@@ -44,8 +44,7 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgresDatabase startPostgres(Settings settings, Path dataDir, boolean throwaway) {
-        int port = settings.integer("EMBEDDED_POSTGRES_PORT", 0, 65535);
+    private static EmbeddedPostgresDatabase startPostgres(int port, Path dataDir, boolean throwaway) {
         DataDirectory dir = throwaway ? DataDirectory.throwaway("intellisite-pg") : DataDirectory.persistent(dataDir.resolve("postgres"));
         try {
             return EmbeddedPostgresDatabase.start(dir, port);
@@ -56,8 +55,7 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaBroker startKafka(Settings settings, Path dataDir, boolean throwaway) {
-        int port = settings.integer("EMBEDDED_KAFKA_PORT", 0, 65535);
+    private static EmbeddedKafkaBroker startKafka(int port, Path dataDir, boolean throwaway) {
         DataDirectory dir = throwaway ? DataDirectory.throwaway("intellisite-kafka") : DataDirectory.persistent(dataDir.resolve("kafka"));
         try {
             return EmbeddedKafkaBroker.start(dir, port);
@@ -68,11 +66,11 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private void useDatabase(Settings settings, EmbeddedPostgresDatabase embedded) {
+    private void useDatabase(ProductSettings.Database settings, EmbeddedPostgresDatabase embedded) {
         if (embedded == null) {
-            jdbcUrl = settings.text("DATABASE_URL");
-            databaseUser = settings.text("DATABASE_USER");
-            databasePassword = settings.optional("DATABASE_PASSWORD").orElse("");
+            jdbcUrl = settings.url().orElseThrow();
+            databaseUser = settings.user();
+            databasePassword = settings.password();
         } else {
             started.push(embedded);
             embeddedDatabase = true;
@@ -82,9 +80,9 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private void useKafka(Settings settings, EmbeddedKafkaBroker embedded) {
+    private void useKafka(ProductSettings.Kafka settings, EmbeddedKafkaBroker embedded) {
         if (embedded == null) {
-            kafkaBootstrapServers = settings.text("KAFKA_BROKER_URL");
+            kafkaBootstrapServers = settings.brokerUrl().orElseThrow();
         } else {
             started.push(embedded);
             embeddedKafka = true;

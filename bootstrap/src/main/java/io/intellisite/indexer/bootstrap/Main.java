@@ -1,44 +1,59 @@
 package io.intellisite.indexer.bootstrap;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * {@code run} (the default) starts the product; {@code produce} writes random detections to the detections
- * topic. Flags: {@code --throwaway} keeps no data; {@code --NAME=value} sets any setting.
+ * topic. Flags: {@code --throwaway} keeps no data; {@code --NAME=value} sets any setting; {@code --help} lists the
+ * commands and every setting with its default; {@code --version} says which build this is.
  */
 public final class Main {
+    private static final String USAGE = """
+            usage: java -jar intellisite-indexer.jar [run|produce] [--throwaway] [--NAME=value ...] [--help] [--version]
+              run        start the product (embedded Kafka and PostgreSQL unless KAFKA_BROKER_URL / DATABASE_URL are set)
+              produce    write random detections to the detections topic (--COUNT=n, else until stopped)
+            Every setting below is read from the environment variable of its name, a -D system property, or
+            --NAME=value, which wins; the defaults are shown. Kafka client properties go under KAFKA_STREAMS_ and
+            KAFKA_INDEXER_ (KAFKA_STREAMS_NUM_STANDBY_REPLICAS=1 sets num.standby.replicas).
+            """;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        String command = "run";
-        Map<String, String> overrides = new HashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--throwaway")) {
-                overrides.put("THROWAWAY", "true");
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (!arg.startsWith("-")) {
-                command = arg;
-            } else {
-                fail("unknown flag " + arg + " (use --throwaway or --NAME=value)");
-            }
-        }
         try {
-            Settings.requireKnown(overrides.keySet(), command.equals("produce") ? Set.of("COUNT") : Set.of());
+            CommandLine line = CommandLine.parse(List.of(args), "run");
+            if (line.help()) {
+                System.out.print(USAGE + Settings.defaultsText());
+                return;
+            }
+            if (line.version()) {
+                System.out.println(version());
+                return;
+            }
+            Map<String, String> overrides = line.overrides();
+            Settings.requireKnown(overrides.keySet(), line.command().equals("produce") ? Set.of("COUNT") : Set.of());
             Settings settings = Settings.load(overrides);
-            switch (command) {
+            switch (line.command()) {
                 case "run" -> run(settings);
                 case "produce" -> ProduceCommand.run(settings, overrides.containsKey("COUNT")
                         ? Settings.wholeNumber("COUNT", overrides.get("COUNT"), 1, Long.MAX_VALUE) : -1);
-                default -> fail("unknown command " + command + " (use run or produce)");
+                default -> fail("unknown command " + line.command() + " (use run or produce; --help lists them)");
             }
         } catch (StartupException e) {
             fail(e.getMessage());
         }
+    }
+
+    /** The build's version from the jar's manifest, and the versions of the parts that matter to an operator. */
+    static String version() {
+        String own = Main.class.getPackage().getImplementationVersion();
+        return "intellisite-indexer " + (own == null ? "(not from a built jar)" : own) + ", Kafka clients "
+                + AppInfoParser.getVersion() + ", Java " + Runtime.version();
     }
 
     private static void run(Settings settings) {

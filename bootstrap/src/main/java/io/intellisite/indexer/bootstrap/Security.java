@@ -6,22 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Locale;
 
 /** Builds the token signer from JWT_* settings, refusing weak or missing keys outside the demo. */
 final class Security {
     private Security() {
     }
 
-    static TokenPolicy policy(Settings settings) {
-        return TokenPolicy.ofMinutes(settings.text("JWT_ISSUER"), settings.text("JWT_AUDIENCE"),
-                settings.integer("JWT_EXPIRE", 1, 7 * 24 * 60));
-    }
-
-    static JwtTokens tokens(Settings settings, boolean demo) {
-        TokenPolicy policy = policy(settings);
-        String algorithm = settings.text("JWT_ALGO").toUpperCase(Locale.ROOT);
-        var key = settings.optional("JWT_KEY");
+    static JwtTokens tokens(ProductSettings.Tokens settings, boolean demo) {
+        TokenPolicy policy = settings.policy();
+        String algorithm = settings.algorithm();
+        var key = settings.key();
         switch (algorithm) {
             case "HS256" -> {
                 if (key.isEmpty() && demo) {

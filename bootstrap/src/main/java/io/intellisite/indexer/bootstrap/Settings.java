@@ -2,6 +2,8 @@ package io.intellisite.indexer.bootstrap;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +51,15 @@ public final class Settings {
                 throw new StartupException(name, "no such setting (the README's Configuration section lists them"
                         + (commandNames.isEmpty() ? "" : "; this command also takes " + String.join(", ", new TreeSet<>(commandNames))) + ")");
             }
+        }
+    }
+
+    /** The defaults file as shipped, its comments included: every setting, what it does, and its default. */
+    static String defaultsText() {
+        try (var in = Settings.class.getResourceAsStream("/application.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            return "(application.yaml is missing from this build)\n";
         }
     }
 

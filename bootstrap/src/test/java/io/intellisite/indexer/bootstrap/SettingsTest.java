@@ -3,8 +3,10 @@ package io.intellisite.indexer.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,26 @@ class SettingsTest {
                 assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("COUNT"), Set.of())).getMessage());
         assertEquals("KAFKA_STREAMS_: no such setting (the README's Configuration section lists them; this command also takes RATE, SECONDS)",
                 assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("KAFKA_STREAMS_"), Set.of("SECONDS", "RATE"))).getMessage());
+    }
+
+    @Test
+    void eachLimitHoldsForEveryCommandThatReadsTheSetting() {
+        // The demo producer and `produce` once took DETECTIONS_PER_SECOND up to 1,000,000 and 10,000,000.
+        Settings fast = Settings.load(Map.of("DETECTIONS_PER_SECOND", "5000000", "TOPIC_PARTITIONS", "5000"));
+        assertEquals(5_000_000, ProductSettings.Demo.from(fast).detectionsPerSecond());
+        assertEquals(5_000, ProductSettings.Topics.from(fast).partitions());
+        assertEquals("DETECTIONS_PER_SECOND: must be between 0 and 10000000, not 10000001",
+                assertThrows(StartupException.class, () -> ProductSettings.from(
+                        Settings.load(Map.of("DETECTIONS_PER_SECOND", "10000001")))).getMessage());
+    }
+
+    @Test
+    void theDefaultsParseIntoTypedSettings() {
+        ProductSettings settings = ProductSettings.from(Settings.load(Map.of()));
+        assertEquals(8000, settings.http().port());
+        assertEquals(Duration.ofMillis(30), settings.kafka().commitInterval());
+        assertEquals("intellisite.detections", settings.topics().names().detections());
+        assertEquals(Optional.empty(), settings.demo().producer());
+        assertEquals("HS256", settings.tokens().algorithm());
     }
 }
