@@ -1,10 +1,10 @@
 package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
-import io.intellisite.indexer.bootstrap.CommandLine;
-import io.intellisite.indexer.bootstrap.ProductSettings;
-import io.intellisite.indexer.bootstrap.Settings;
-import io.intellisite.indexer.bootstrap.StartupException;
+import io.intellisite.indexer.bootstrap.config.CommandLine;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
+import io.intellisite.indexer.bootstrap.config.Settings;
+import io.intellisite.indexer.bootstrap.config.StartupException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -6,7 +6,7 @@ import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
-import io.intellisite.indexer.bootstrap.Settings;
+import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.SourcePosition;

@@ -2,8 +2,8 @@ package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
-import io.intellisite.indexer.bootstrap.ProductSettings;
-import io.intellisite.indexer.bootstrap.Settings;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
+import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

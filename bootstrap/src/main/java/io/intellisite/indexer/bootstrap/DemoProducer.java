@@ -1,6 +1,7 @@
 package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import java.util.random.RandomGenerator;
 
 /** In the embedded demo, a slow producer so that a new user sees detections and alerts flow at once. */

@@ -1,6 +1,8 @@
 package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.application.port.in.user.CreateFirstAdminUseCase;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
+import io.intellisite.indexer.bootstrap.config.StartupException;
 import io.intellisite.indexer.domain.DomainException;
 
 /** Creates the first admin from ADMIN_USERNAME/ADMIN_PASSWORD, or admin/admin in the embedded demo. */

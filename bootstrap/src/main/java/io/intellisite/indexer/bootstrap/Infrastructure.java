@@ -1,5 +1,7 @@
 package io.intellisite.indexer.bootstrap;
 
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
+import io.intellisite.indexer.bootstrap.config.StartupException;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import io.intellisite.indexer.embedded.EmbeddedPostgresDatabase;

@@ -1,5 +1,8 @@
 package io.intellisite.indexer.bootstrap;
 
+import io.intellisite.indexer.bootstrap.config.CommandLine;
+import io.intellisite.indexer.bootstrap.config.Settings;
+import io.intellisite.indexer.bootstrap.config.StartupException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,8 @@
 package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
+import io.intellisite.indexer.bootstrap.config.Settings;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 

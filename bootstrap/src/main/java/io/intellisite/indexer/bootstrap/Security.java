@@ -1,6 +1,8 @@
 package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.adapters.security.JwtTokens;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
+import io.intellisite.indexer.bootstrap.config.StartupException;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.http.SseTestClient;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.io.File;
 import java.nio.file.Files;

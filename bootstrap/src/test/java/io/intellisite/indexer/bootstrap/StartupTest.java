@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.bootstrap.config.Settings;
+import io.intellisite.indexer.bootstrap.config.StartupException;
 import io.intellisite.indexer.embedded.FreePort;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.bootstrap.config;
 
 import java.util.HashMap;
 import java.util.List;

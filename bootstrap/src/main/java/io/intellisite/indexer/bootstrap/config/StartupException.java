@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.bootstrap.config;
 
 /** A start that cannot go on, told in one line that names the setting to fix. */
 public final class StartupException extends RuntimeException {

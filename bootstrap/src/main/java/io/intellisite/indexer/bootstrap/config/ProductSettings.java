@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.bootstrap.config;
 
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.bootstrap.config;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -19,8 +19,8 @@ import java.util.TreeSet;
  */
 public final class Settings {
     /** Prefixes under which any Kafka client property can be set (see {@link #kafkaProperties}): the pipeline's, the indexer's. */
-    static final String KAFKA_STREAMS = "KAFKA_STREAMS_";
-    static final String KAFKA_INDEXER = "KAFKA_INDEXER_";
+    public static final String KAFKA_STREAMS = "KAFKA_STREAMS_";
+    public static final String KAFKA_INDEXER = "KAFKA_INDEXER_";
     private static final List<String> KAFKA_PREFIXES = List.of(KAFKA_STREAMS, KAFKA_INDEXER);
     private final Config config;
 
@@ -55,7 +55,7 @@ public final class Settings {
     }
 
     /** The defaults file as shipped, its comments included: every setting, what it does, and its default. */
-    static String defaultsText() {
+    public static String defaultsText() {
         try (var in = Settings.class.getResourceAsStream("/application.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
