@@ -46,14 +46,17 @@ class DeploymentFilesTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("--from=build")));
     }
 
-    /** What goes into the product's jar and image: the benchmarks live in the bench module, which depends on this one. */
+    /**
+     * What goes into the product's jar and image: the benchmarks live in the bench module and the system tests in
+     * system-tests, both depending on this one.
+     */
     @Test
-    void theProductsClassesHoldNoBenchmarkCode() throws Exception {
+    void theProductsClassesHoldNoBenchmarkOrTestCode() throws Exception {
         Path classes = Path.of("target", "classes");
         assertTrue(Files.isDirectory(classes.resolve("io/intellisite/indexer/bootstrap")), "run from the bootstrap module");
         try (var files = Files.walk(classes)) {
             List<String> bench = files.map(classes::relativize).map(Path::toString)
-                    .filter(f -> f.contains("bench") || f.contains("Benchmark")).toList();
+                    .filter(f -> f.contains("bench") || f.contains("Benchmark") || f.contains("systemtests") || f.endsWith("Test.class")).toList();
             assertEquals(List.of(), bench);
         }
     }

@@ -4,7 +4,7 @@ import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedPostgresDatabase;
 
 /** One real PostgreSQL per test JVM, migrated once; tests empty the tables they use. */
-final class TestDatabase {
+public final class TestDatabase {
     private static PostgresDatabase database;
     private static EmbeddedPostgresDatabase server;
 
@@ -39,7 +39,13 @@ final class TestDatabase {
 
     static PostgresDatabase empty() {
         PostgresDatabase db = get();
-        db.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, detection_topics_adopted, alert_rules, alert_rules_seeded restart identity cascade"));
+        emptyTables(db);
         return db;
+    }
+
+    /** Empties every table the migrations create, on any database of this schema (a new table goes here too). */
+    public static void emptyTables(PostgresDatabase db) {
+        db.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, detection_topics_adopted,"
+                + " alert_rules, alert_rules_seeded restart identity cascade"));
     }
 }

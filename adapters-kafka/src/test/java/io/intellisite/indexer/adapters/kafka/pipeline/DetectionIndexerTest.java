@@ -9,6 +9,7 @@ import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
+import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.embedded.DataDirectory;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /** The indexer's retry loop on a real broker, with a store that fails the way a database going away does. */
 class DetectionIndexerTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int RECORDS = 500;
     private static EmbeddedKafkaBroker broker;
 
@@ -59,10 +60,10 @@ class DetectionIndexerTest {
     void aBatchThatFailsIsRetriedUntilStoredOnceAndReadinessComesBack() throws Exception {
         FlakyStore store = new FlakyStore(3, false);
         try (DetectionIndexer indexer = indexer(store)) {
-            waitFor(() -> !indexer.isHealthy()); // while its batch cannot be stored
+            Eventually.waitFor(() -> !indexer.isHealthy(), WAIT); // while its batch cannot be stored
             assertTrue(store.stored.isEmpty());
-            waitFor(() -> store.stored.size() == RECORDS);
-            waitFor(indexer::isHealthy);
+            Eventually.waitFor(() -> store.stored.size() == RECORDS, WAIT);
+            Eventually.waitFor(indexer::isHealthy, WAIT);
             assertEquals(RECORDS, indexer.indexedCount());
         }
     }
@@ -72,8 +73,8 @@ class DetectionIndexerTest {
         // A failing client library may re-assert an interrupt on the calling thread: the loop must go on.
         FlakyStore store = new FlakyStore(2, true);
         try (DetectionIndexer indexer = indexer(store)) {
-            waitFor(() -> store.stored.size() == RECORDS);
-            waitFor(indexer::isHealthy);
+            Eventually.waitFor(() -> store.stored.size() == RECORDS, WAIT);
+            Eventually.waitFor(indexer::isHealthy, WAIT);
             assertTrue(store.failures.get() >= 2);
         }
     }
@@ -85,7 +86,7 @@ class DetectionIndexerTest {
         String topic = "detections-" + UUID.randomUUID();
         try (DetectionIndexer indexer = indexer(store, topic)) {
             int refused = RECORDS / 50;
-            waitFor(() -> store.stored.size() == RECORDS - refused && indexer.deadLetterCount() == refused);
+            Eventually.waitFor(() -> store.stored.size() == RECORDS - refused && indexer.deadLetterCount() == refused, WAIT);
             var dead = readAll(topic + ".dlq", refused);
             assertEquals(refused, dead.size());
             for (var r : dead) {
@@ -95,7 +96,7 @@ class DetectionIndexerTest {
                 assertEquals(7, offset % 50);
                 assertTrue(DetectionJson.parse(r.value()).make().length() > 0, "the record as it was sent");
             }
-            waitFor(indexer::isHealthy);
+            Eventually.waitFor(indexer::isHealthy, WAIT);
         }
     }
 
@@ -119,8 +120,8 @@ class DetectionIndexerTest {
         try (DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic,
                 topic + ".dlq", TopicIds.askingBroker(admin), store, Duration.ofMillis(200), Map.of())) {
             indexer.start();
-            waitFor(() -> indexer.deadLetterCount() == 1);
-            waitFor(indexer::isHealthy);
+            Eventually.waitFor(() -> indexer.deadLetterCount() == 1, WAIT);
+            Eventually.waitFor(indexer::isHealthy, WAIT);
             var dead = readAll(topic + ".dlq", 1).getFirst();
             assertEquals("UNSTORABLE", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.REASON));
             assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
@@ -163,14 +164,6 @@ class DetectionIndexerTest {
                 Duration.ofMillis(200), Map.of());
         indexer.start();
         return indexer;
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            Thread.sleep(20);
-        }
     }
 
     /**

@@ -1,10 +1,12 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.testing.Eventually;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;
@@ -30,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerRestartTest {
     private static final int TOTAL = 20_000;
-    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
 
     @Test
     void theInstanceRidesOutABrokerRestartWithNothingLostOrDoubled(@TempDir Path dir) throws Exception {
@@ -46,28 +47,26 @@ class BrokerRestartTest {
         try (IndexerApplication app = IndexerApplication.start(Settings.load(settings))) {
             String ready = "http://127.0.0.1:" + app.httpPort() + "/health/ready";
             Thread producer = Thread.ofPlatform().start(() -> produce(bootstrapServers, run + ".detections", expectedAlerts));
-            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") > 2_000,
-                    Duration.ofSeconds(60), NO_LOG);
+            Eventually.waitFor(() -> Stored.detections(db) > 2_000,
+                    Duration.ofSeconds(60));
 
             broker.close();
-            PipelineIntegrationTest.waitFor(() -> ProductClient.readiness(ready).status() == 503, Duration.ofSeconds(30), NO_LOG);
+            Eventually.waitFor(() -> ProductClient.readiness(ready).status() == 503, Duration.ofSeconds(30));
             Thread.sleep(5_000);
             assertEquals(503, ProductClient.readiness(ready).status(), "not ready while the broker is down");
-            long storedWhileDown = PipelineIntegrationTest.count(db, "select count(*) from detections");
+            long storedWhileDown = Stored.detections(db);
 
             broker = EmbeddedKafkaBroker.start(kafkaData, port);
             producer.join();
-            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= TOTAL,
-                    Duration.ofSeconds(120), NO_LOG);
-            PipelineIntegrationTest.waitFor(() -> ProductClient.readiness(ready).status() == 200, Duration.ofSeconds(60), NO_LOG);
-            assertEquals(TOTAL, PipelineIntegrationTest.count(db, "select count(*) from detections"));
-            assertEquals(TOTAL, PipelineIntegrationTest.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
-            assertEquals(0, PipelineIntegrationTest.count(db, """
-                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
-                    on g.make = m.make where m.count is distinct from g.n"""));
-            var alerts = PipelineIntegrationTest.readAll(bootstrapServers, run + ".alerts", expectedAlerts.get(), "read_committed");
+            Eventually.waitFor(() -> Stored.detections(db) >= TOTAL,
+                    Duration.ofSeconds(120));
+            Eventually.waitFor(() -> ProductClient.readiness(ready).status() == 200, Duration.ofSeconds(60));
+            assertEquals(TOTAL, Stored.detections(db));
+            assertEquals(TOTAL, Stored.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
+            assertEquals(0, Stored.makeCountsOffTheirGroupBy(db));
+            var alerts = Records.readAll(bootstrapServers, run + ".alerts", expectedAlerts.get(), "read_committed");
             Set<String> ids = new HashSet<>();
-            alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
+            alerts.forEach(a -> ids.add(Json.parse(a.value()).get("id").asText()));
             assertEquals(expectedAlerts.get(), alerts.size(), "each alert exactly once to a read_committed reader");
             assertEquals(expectedAlerts.get(), ids.size());
             System.out.printf("broker restarted with %,d of %,d detections stored; all stored once afterwards%n", storedWhileDown, TOTAL);

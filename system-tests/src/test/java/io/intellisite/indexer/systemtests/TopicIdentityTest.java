@@ -1,10 +1,12 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.testing.Eventually;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.DataDirectory;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TopicIdentityTest {
     private static final int EACH = 300;
-    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
 
     @Test
     void aTopicDeletedAndCreatedAgainWhileTheInstanceRuns(@TempDir Path dir) throws Exception {
@@ -44,7 +45,7 @@ class TopicIdentityTest {
             produce(broker, run + ".detections", "before");
             awaitStored(db, EACH);
             admin.deleteTopics(List.of(run + ".detections")).all().get(30, TimeUnit.SECONDS);
-            PipelineIntegrationTest.waitFor(() -> !topics(admin).contains(run + ".detections"), Duration.ofSeconds(30), NO_LOG);
+            Eventually.waitFor(() -> !topics(admin).contains(run + ".detections"), Duration.ofSeconds(30));
             Thread.sleep(2_000); // long enough for the instance's consumers to see it gone
             KafkaTopics.create(admin, List.of(new NewTopic(run + ".detections", 6, (short) 1)), Duration.ofSeconds(30));
             produce(broker, run + ".detections", "after");
@@ -103,16 +104,16 @@ class TopicIdentityTest {
     }
 
     private static void awaitStored(PostgresDatabase db, long n) throws Exception {
-        PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= n,
-                Duration.ofSeconds(90), NO_LOG);
+        Eventually.waitFor(() -> Stored.detections(db) >= n,
+                Duration.ofSeconds(90));
         Thread.sleep(1_000); // and no more than that
-        assertEquals(n, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+        assertEquals(n, Stored.detections(db));
     }
 
     private static void assertStoredOnce(PostgresDatabase db) {
-        assertEquals(2 * EACH, PipelineIntegrationTest.count(db, "select count(distinct model) from detections"), "every detection");
-        assertEquals(2 * EACH, PipelineIntegrationTest.count(db, "select count(distinct id) from detections"), "each once");
-        assertEquals(2 * EACH, PipelineIntegrationTest.count(db, "select count from make_counts where make = 'Kia'"));
+        assertEquals(2 * EACH, Stored.count(db, "select count(distinct model) from detections"), "every detection");
+        assertEquals(2 * EACH, Stored.count(db, "select count(distinct id) from detections"), "each once");
+        assertEquals(2 * EACH, Stored.count(db, "select count from make_counts where make = 'Kia'"));
     }
 
     private static Set<String> topics(Admin admin) {

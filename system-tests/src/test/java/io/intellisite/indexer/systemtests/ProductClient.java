@@ -1,10 +1,12 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
-import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.application.testing.Eventually;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,7 +18,7 @@ final class ProductClient {
     }
 
     static void awaitReady(int port, Path log) throws Exception {
-        PipelineIntegrationTest.waitFor(() -> {
+        Eventually.waitFor(() -> {
             try {
                 return send("GET", port, "/health/ready", null, null).statusCode() == 200;
             } catch (Exception notYet) {
@@ -27,10 +29,17 @@ final class ProductClient {
 
     /** A bearer token of the admin that {@link TestInfrastructure#productSettings} configures. */
     static String adminToken(int port) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+        HttpResponse<String> r = login(port, "admin", "admin-password");
+        return Json.parse(r.body()).get("access_token").asText();
+    }
+
+    /** The product's answer to a password login (OAuth2's form, as Swagger UI sends it). */
+    static HttpResponse<String> login(int port, String username, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin-password")).build(), HttpResponse.BodyHandlers.ofString());
-        return DetectionJson.read(r.body().getBytes()).get("access_token").asText();
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> send(String method, int port, String path, String token, String jsonBody) throws Exception {

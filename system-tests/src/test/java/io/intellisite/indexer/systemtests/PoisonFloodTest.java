@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.testing.Eventually;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PoisonFloodTest {
     private static final int TOTAL = 100_000;
     private static final int POISON_EVERY = 100;
-    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
 
     /** One of each kind the pipeline must refuse, with the reason it must give. */
     private record Poison(byte[] value, String reason) {
@@ -86,10 +87,10 @@ class PoisonFloodTest {
             }
             producer.flush();
             int valid = TOTAL - poisonSent.size();
-            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= valid,
-                    Duration.ofSeconds(120), NO_LOG);
+            Eventually.waitFor(() -> Stored.detections(db) >= valid,
+                    Duration.ofSeconds(120));
 
-            List<ConsumerRecord<byte[], byte[]>> dead = PipelineIntegrationTest.readAll(TestInfrastructure.kafkaBootstrapServers(),
+            List<ConsumerRecord<byte[], byte[]>> dead = Records.readAll(TestInfrastructure.kafkaBootstrapServers(),
                     run + ".dlq", poisonSent.size(), "read_committed");
             assertEquals(poisonSent.size(), dead.size());
             Map<String, Integer> reasonsSeen = new TreeMap<>();
@@ -99,11 +100,9 @@ class PoisonFloodTest {
                 reasonsSeen.merge(DeadLetterHeaders.value(dead.get(i).headers(), DeadLetterHeaders.REASON), 1, Integer::sum);
             }
             assertEquals(reasonsSent, reasonsSeen);
-            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
-            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
-            assertEquals(0, PipelineIntegrationTest.count(db, """
-                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
-                    on g.make = m.make where m.count is distinct from g.n"""));
+            assertEquals(valid, Stored.detections(db));
+            assertEquals(valid, Stored.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
+            assertEquals(0, Stored.makeCountsOffTheirGroupBy(db));
         }
     }
 
@@ -126,17 +125,17 @@ class PoisonFloodTest {
                 producer.send(new ProducerRecord<>(run + ".detections", 0, null, DetectionJson.detection(catalog.next())));
             }
             producer.flush();
-            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= valid,
-                    Duration.ofSeconds(60), NO_LOG);
+            Eventually.waitFor(() -> Stored.detections(db) >= valid,
+                    Duration.ofSeconds(60));
 
-            List<ConsumerRecord<byte[], byte[]>> dead = PipelineIntegrationTest.readAll(TestInfrastructure.kafkaBootstrapServers(),
+            List<ConsumerRecord<byte[], byte[]>> dead = Records.readAll(TestInfrastructure.kafkaBootstrapServers(),
                     run + ".dlq", 1, "read_committed");
             assertEquals(1, dead.size());
             assertEquals("TOO_LARGE", DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.REASON));
             assertEquals("0", DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.SOURCE_OFFSET));
             assertEquals(String.valueOf(huge.length), DeadLetterHeaders.value(dead.get(0).headers(), DeadLetterHeaders.OMITTED_BYTES));
             assertNull(dead.get(0).value());
-            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+            assertEquals(valid, Stored.detections(db));
         }
     }
 
@@ -165,13 +164,13 @@ class PoisonFloodTest {
             }
             producer.flush();
             int valid = total - ladas.size();
-            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= valid,
-                    Duration.ofSeconds(60), NO_LOG);
-            List<ConsumerRecord<byte[], byte[]>> dead = PipelineIntegrationTest.readAll(TestInfrastructure.kafkaBootstrapServers(),
+            Eventually.waitFor(() -> Stored.detections(db) >= valid,
+                    Duration.ofSeconds(60));
+            List<ConsumerRecord<byte[], byte[]>> dead = Records.readAll(TestInfrastructure.kafkaBootstrapServers(),
                     run + ".dlq", ladas.size(), "read_committed");
             assertEquals(ladas, dead.stream().map(PoisonFloodTest::offset).sorted().toList());
             dead.forEach(r -> assertEquals("UNSTORABLE", DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON)));
-            assertEquals(valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
+            assertEquals(valid, Stored.detections(db));
         } finally {
             db.jdbi().useHandle(h -> h.execute("alter table detections drop constraint test_no_lada"));
         }

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.FreePort;
@@ -104,19 +105,17 @@ class CrashSoakTest {
     private static void assertExact(Map<String, String> settings, String broker, Totals totals, Path log) throws Exception {
         try (PostgresDatabase db = PostgresDatabase.connectAndMigrate("jdbc:postgresql://127.0.0.1:" + settings.get("EMBEDDED_POSTGRES_PORT")
                 + "/postgres", "postgres", "postgres", 2)) {
-            PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= totals.valid,
+            Eventually.waitFor(() -> Stored.detections(db) >= totals.valid,
                     Duration.ofSeconds(120), log);
-            assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(*) from detections"));
-            assertEquals(totals.valid, PipelineIntegrationTest.count(db, "select count(distinct id) from detections"));
-            assertEquals(0, PipelineIntegrationTest.count(db, """
-                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
-                    on g.make = m.make where m.count is distinct from g.n"""), "per-make counts equal a GROUP BY");
+            assertEquals(totals.valid, Stored.detections(db));
+            assertEquals(totals.valid, Stored.count(db, "select count(distinct id) from detections"));
+            assertEquals(0, Stored.makeCountsOffTheirGroupBy(db), "per-make counts equal a GROUP BY");
         }
-        var deadLetters = PipelineIntegrationTest.readAll(broker, "intellisite.detections.dlq", totals.poison, "read_committed");
+        var deadLetters = Records.readAll(broker, "intellisite.detections.dlq", totals.poison, "read_committed");
         assertEquals(totals.poison, deadLetters.size(), "each dead letter exactly once to a read_committed reader");
-        var alerts = PipelineIntegrationTest.readAll(broker, "intellisite.alerts", totals.alerts, "read_committed");
+        var alerts = Records.readAll(broker, "intellisite.alerts", totals.alerts, "read_committed");
         Set<String> ids = new HashSet<>();
-        alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
+        alerts.forEach(a -> ids.add(Json.parse(a.value()).get("id").asText()));
         assertEquals(totals.alerts, alerts.size(), "each alert exactly once to a read_committed reader");
         assertEquals(totals.alerts, ids.size());
     }
@@ -160,7 +159,7 @@ class CrashSoakTest {
             }
         }
         System.out.println("no alert for " + model + "; the broker's transactions:\n" + TransactionReport.of(broker));
-        PipelineIntegrationTest.waitFor(() -> false, Duration.ZERO, log);
+        Eventually.waitFor(() -> false, Duration.ZERO, log);
         throw new AssertionError("unreachable");
     }
 
@@ -171,7 +170,7 @@ class CrashSoakTest {
      */
     private static List<TopicPartition> alertPartitions(KafkaConsumer<byte[], byte[]> consumer, Path log) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>();
-        PipelineIntegrationTest.waitFor(() -> {
+        Eventually.waitFor(() -> {
             consumer.partitionsFor("intellisite.alerts", Duration.ofSeconds(10))
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             return !partitions.isEmpty();

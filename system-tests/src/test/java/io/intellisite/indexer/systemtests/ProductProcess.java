@@ -1,5 +1,6 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
+import io.intellisite.indexer.bootstrap.Main;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import io.intellisite.indexer.adapters.http.RulesApiTests;
 import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;

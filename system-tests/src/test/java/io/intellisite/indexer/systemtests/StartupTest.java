@@ -1,9 +1,10 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
 import io.intellisite.indexer.embedded.FreePort;
@@ -46,9 +47,7 @@ class StartupTest {
             }
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("\"database\""), ready.body());
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=root&password=root-password")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = ProductClient.login(app.httpPort(), "root", "root-password");
             assertEquals(200, login.statusCode(), login.body());
             assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());

@@ -1,6 +1,7 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.adapters.persistence.TestDatabase;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import io.intellisite.indexer.embedded.EmbeddedPostgresDatabase;
@@ -140,7 +141,7 @@ final class TestInfrastructure {
 
     /** The migrated database with every table emptied. */
     static synchronized PostgresDatabase emptyDatabase() {
-        database().jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, detection_topics_adopted, alert_rules, alert_rules_seeded restart identity cascade"));
+        TestDatabase.emptyTables(database());
         return database;
     }
 }

@@ -1,10 +1,11 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.http.SseTestClient;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,7 @@ import io.intellisite.indexer.adapters.http.SseTestClient;
 import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.FreePort;
@@ -43,7 +44,7 @@ class ScaleOutTest {
             ProductClient.awaitReady(portA, dir.resolve("a.log"));
             ProductClient.awaitReady(portB, dir.resolve("b.log"));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()))) {
-                PipelineIntegrationTest.waitFor(() -> indexerMembers(admin, run) == 4, Duration.ofSeconds(30), dir.resolve("b.log"));
+                Eventually.waitFor(() -> indexerMembers(admin, run) == 4, Duration.ofSeconds(30), dir.resolve("b.log"));
             }
             String token = ProductClient.adminToken(portA);
             try (SseTestClient onA = new SseTestClient(URI.create("http://127.0.0.1:" + portA + "/alerts"), Map.of("Authorization", "Bearer " + token));
@@ -56,12 +57,12 @@ class ScaleOutTest {
 
                 second.close();
                 long secondAlerts = produce(a.get("DETECTIONS_TOPIC"), catalog, 1_000);
-                PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") >= 2_000,
+                Eventually.waitFor(() -> Stored.detections(db) >= 2_000,
                         Duration.ofSeconds(60), dir.resolve("a.log"));
                 assertEquals(secondAlerts, alertIds(onA, secondAlerts).size(), "A carries on alone");
             }
-            assertEquals(2_000, PipelineIntegrationTest.count(db, "select count(*) from detections"));
-            assertEquals(2_000, PipelineIntegrationTest.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
+            assertEquals(2_000, Stored.detections(db));
+            assertEquals(2_000, Stored.count(db, "select count(distinct (source_partition, source_offset)) from detections"));
         }
     }
 
@@ -75,7 +76,7 @@ class ScaleOutTest {
 
     private static Set<String> alertIds(SseTestClient client, long expected) throws InterruptedException {
         return client.take("alert", (int) expected, Duration.ofSeconds(60)).stream()
-                .map(e -> DetectionJson.read(e.data().getBytes()).get("id").asText()).collect(Collectors.toSet());
+                .map(e -> Json.parse(e.data()).get("id").asText()).collect(Collectors.toSet());
     }
 
     private static long produce(String topic, VehicleCatalog catalog, int count) throws Exception {

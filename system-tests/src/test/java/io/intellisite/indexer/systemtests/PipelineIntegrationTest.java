@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +8,7 @@ import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.nio.charset.StandardCharsets;
@@ -72,25 +73,23 @@ class PipelineIntegrationTest {
         ProductProcess first = ProductProcess.start(settings, dir.resolve("first.log"));
         // Small runs are produced slowly so that the kill lands mid-stream; a large one is mid-stream anyway.
         Thread producer = Thread.ofPlatform().start(() -> produce(run + ".detections", total, total <= 10_000, sendFailure));
-        waitFor(() -> count(db, "select count(*) from detections") > total / 20, Duration.ofSeconds(60 + total / 10_000), dir.resolve("first.log"));
+        Eventually.waitFor(() -> Stored.detections(db) > total / 20, Duration.ofSeconds(60 + total / 10_000), dir.resolve("first.log"));
         first.kill();
         producer.join();
         assertNull(sendFailure.get(), "every record reached the broker");
-        long storedAtKill = count(db, "select count(*) from detections");
+        long storedAtKill = Stored.detections(db);
 
         try (ProductProcess second = ProductProcess.start(settings, dir.resolve("second.log"))) {
-            waitFor(() -> count(db, "select count(*) from detections") >= validCount, Duration.ofSeconds(90 + total / 5_000), dir.resolve("second.log"));
-            assertEquals(validCount, count(db, "select count(*) from detections"));
-            assertEquals(validCount, count(db, "select count(distinct id) from detections"));
-            assertEquals(0, count(db, """
-                    select count(*) from make_counts m full join (select make, count(*) as n from detections group by make) g
-                    on g.make = m.make where m.count is distinct from g.n"""));
-            List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(broker, run + ".dlq", total / POISON_EVERY + 1, "read_committed");
+            Eventually.waitFor(() -> Stored.detections(db) >= validCount, Duration.ofSeconds(90 + total / 5_000), dir.resolve("second.log"));
+            assertEquals(validCount, Stored.detections(db));
+            assertEquals(validCount, Stored.count(db, "select count(distinct id) from detections"));
+            assertEquals(0, Stored.makeCountsOffTheirGroupBy(db));
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = Records.readAll(broker, run + ".dlq", total / POISON_EVERY + 1, "read_committed");
             assertEquals(total - validCount, deadLetters.size());
             deadLetters.forEach(r -> assertTrue(DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON) != null));
-            List<ConsumerRecord<byte[], byte[]>> alerts = readAll(broker, run + ".alerts", expectedAlerts, "read_committed");
+            List<ConsumerRecord<byte[], byte[]>> alerts = Records.readAll(broker, run + ".alerts", expectedAlerts, "read_committed");
             Set<String> ids = new java.util.HashSet<>();
-            alerts.forEach(a -> ids.add(DetectionJson.read(a.value()).get("id").asText()));
+            alerts.forEach(a -> ids.add(Json.parse(a.value()).get("id").asText()));
             assertEquals(expectedAlerts, alerts.size(), "each alert exactly once to a read_committed reader");
             assertEquals(expectedAlerts, ids.size());
         }
@@ -126,38 +125,6 @@ class PipelineIntegrationTest {
                 }
             };
             records(total, send, detection -> send.accept(DetectionJson.detection(detection)));
-        }
-    }
-
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String broker, String topic, long expected, String isolation) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "check-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "isolation.level", isolation), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            long quietUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-                var batch = consumer.poll(Duration.ofMillis(200));
-                batch.forEach(out::add);
-                if (out.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos(); // catch any duplicate
-                }
-            }
-        }
-        return out;
-    }
-
-    static long count(PostgresDatabase db, String sql) {
-        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout, Path log) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out" + (Files.exists(log) ? "; product log:\n" + Files.readString(log) : ""));
-            }
-            Thread.sleep(100);
         }
     }
 }

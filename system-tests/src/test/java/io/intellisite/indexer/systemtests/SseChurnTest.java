@@ -1,10 +1,12 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.http.SseTestClient;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.application.testing.Eventually;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.io.InputStream;
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SseChurnTest {
     private static final int CHURNING = 1_000;
-    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
 
     @Test
     void subscribersComingAndGoingAtRandomLeaveNothingBehind(@TempDir Path dir) throws Exception {
@@ -92,8 +93,8 @@ class SseChurnTest {
 
             awaitSubscribers(port, 0);
             assertEquals(consumersBefore, kafkaConsumers(), "every replay consumer was closed");
-            PipelineIntegrationTest.waitFor(() -> ManagementFactory.getThreadMXBean().getThreadCount() <= threadsBefore + 5,
-                    Duration.ofSeconds(20), NO_LOG);
+            Eventually.waitFor(() -> ManagementFactory.getThreadMXBean().getThreadCount() <= threadsBefore + 5,
+                    Duration.ofSeconds(20));
             long heapAfter = heapAfterGc();
             assertTrue(heapAfter < heapBefore + 64L * 1024 * 1024,
                     "heap after GC grew from " + heapBefore / 1_048_576 + " to " + heapAfter / 1_048_576 + " MiB");
@@ -144,12 +145,12 @@ class SseChurnTest {
     }
 
     private static void awaitSubscribers(int port, int expected) throws Exception {
-        PipelineIntegrationTest.waitFor(() -> subscribers(port) == expected, Duration.ofSeconds(30), NO_LOG);
+        Eventually.waitFor(() -> subscribers(port) == expected, Duration.ofSeconds(30));
     }
 
     private static int subscribers(int port) {
         try {
-            var health = DetectionJson.read(ProductClient.send("GET", port, "/health/ready", null, null).body().getBytes());
+            var health = Json.parse(ProductClient.send("GET", port, "/health/ready", null, null).body().getBytes());
             for (var check : health.get("checks")) {
                 if (check.get("name").asText().equals("alerts")) {
                     return check.get("data").get("subscribers").asInt();

@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +75,7 @@ class RuntimeRulesTest {
                 flowing.set(false);
                 producer.join();
             }
-            JsonNode rules = DetectionJson.read(ProductClient.send("GET", portB, "/rules", token, null).body().getBytes()).get("data");
+            JsonNode rules = Json.parse(ProductClient.send("GET", portB, "/rules", token, null).body()).get("data");
             List<String> ids = new ArrayList<>();
             rules.forEach(r -> ids.add(r.get("id").asText()));
             assertEquals(2, ids.size(), "the seeded rule and Nivas remain: " + ids);
@@ -86,7 +86,7 @@ class RuntimeRulesTest {
     private static String create(int port, String token, String body) throws Exception {
         HttpResponse<String> created = ProductClient.send("POST", port, "/rules", token, body);
         assertEquals(201, created.statusCode(), created.body());
-        return DetectionJson.read(created.body().getBytes()).get("id").asText();
+        return Json.parse(created.body()).get("id").asText();
     }
 
     private static SseTestClient subscribe(int port, String token, String rule) throws Exception {
@@ -98,7 +98,7 @@ class RuntimeRulesTest {
         while (System.nanoTime() < deadline) {
             for (SseTestClient.Event event : client.take("alert", 1, Duration.ofSeconds(1))) {
                 List<String> listed = new ArrayList<>();
-                DetectionJson.read(event.data().getBytes()).get("rules").forEach(id -> listed.add(id.asText()));
+                Json.parse(event.data()).get("rules").forEach(id -> listed.add(id.asText()));
                 if (listed.equals(ruleIds)) {
                     return true;
                 }

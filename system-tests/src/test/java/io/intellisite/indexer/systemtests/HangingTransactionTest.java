@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.application.testing.Eventually;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.DataDirectory;
@@ -33,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HangingTransactionTest {
     private static final int DETECTIONS = 100;
-    private static final Path NO_LOG = Path.of("the product runs in this JVM: see the test output");
 
     @Test
     void aHangingTransactionIsReportedByReadinessAndEndedByTheInstance(@TempDir Path dir) throws Exception {
@@ -56,20 +57,20 @@ class HangingTransactionTest {
             try (IndexerApplication app = IndexerApplication.start(Settings.load(settings))) {
                 String ready = "http://127.0.0.1:" + app.httpPort() + "/health/ready";
                 AtomicReference<String> stalled = new AtomicReference<>();
-                PipelineIntegrationTest.waitFor(() -> {
+                Eventually.waitFor(() -> {
                     ProductClient.Readiness r = ProductClient.readiness(ready);
                     if (r.status() == 503 && r.body().contains("\"stalled\"")) {
                         stalled.set(r.body());
                     }
                     return stalled.get() != null;
-                }, Duration.ofSeconds(30), NO_LOG);
+                }, Duration.ofSeconds(30));
                 assertTrue(stalled.get().contains("no progress for") && stalled.get().contains(topics.detections() + "-0"), stalled.get());
-                PipelineIntegrationTest.waitFor(() -> ProductClient.readiness(ready).status() == 200, Duration.ofSeconds(60), NO_LOG);
-                var alerts = PipelineIntegrationTest.readAll(broker.bootstrapServers(), topics.alerts(), DETECTIONS, "read_committed");
+                Eventually.waitFor(() -> ProductClient.readiness(ready).status() == 200, Duration.ofSeconds(60));
+                var alerts = Records.readAll(broker.bootstrapServers(), topics.alerts(), DETECTIONS, "read_committed");
                 assertEquals(DETECTIONS, alerts.size(), "every alert, and nothing of the crashed transaction");
                 alerts.forEach(a -> assertTrue(new String(a.value(), StandardCharsets.UTF_8).contains("Sorento")));
-                PipelineIntegrationTest.waitFor(() -> PipelineIntegrationTest.count(db, "select count(*) from detections") == DETECTIONS,
-                        Duration.ofSeconds(30), NO_LOG);
+                Eventually.waitFor(() -> Stored.detections(db) == DETECTIONS,
+                        Duration.ofSeconds(30));
                 System.out.println("readiness while the transaction hung: " + stalled.get());
             } finally {
                 crashed.close(Duration.ZERO);
