@@ -1,10 +1,13 @@
 package io.intellisite.indexer.bench;
 
-import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intellisite.indexer.bootstrap.config.CommandLine;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,7 @@ import java.util.Set;
  * figures are meant for the service running, not for its first seconds.
  */
 public final class Benchmarks {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-password";
     private static final Map<String, Set<String>> OWN_FLAGS = Map.of("ingest", Set.of("COUNT"),
@@ -85,7 +89,16 @@ public final class Benchmarks {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return DetectionJson.read(r.body().getBytes(StandardCharsets.UTF_8)).get("access_token").asText();
+        return json(r.body().getBytes(StandardCharsets.UTF_8)).get("access_token").asText();
+    }
+
+    /** An HTTP answer or a published record as a client reads it: plain Jackson, not the product's wire classes. */
+    static JsonNode json(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String machine() {

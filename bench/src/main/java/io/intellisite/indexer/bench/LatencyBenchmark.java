@@ -1,7 +1,6 @@
 package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
-import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
@@ -59,7 +58,7 @@ final class LatencyBenchmark {
                     }
                     for (var r : consumer.poll(Duration.ofMillis(50))) {
                         long now = System.currentTimeMillis();
-                        long detectedAt = Instant.parse(DetectionJson.read(r.value()).get("detectedAt").asText()).toEpochMilli();
+                        long detectedAt = Instant.parse(Benchmarks.json(r.value()).get("detectedAt").asText()).toEpochMilli();
                         if (detectedAt >= warmUpEnds && n < latencies.length) {
                             long latency = now - detectedAt;
                             latencies[n++] = latency;

@@ -1,7 +1,6 @@
 package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
-import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
@@ -76,7 +75,7 @@ final class RulesBenchmark {
     private static long awaitAlertListing(KafkaConsumer<byte[], byte[]> consumer, String ruleId) {
         while (true) {
             for (var r : consumer.poll(Duration.ofMillis(20))) {
-                for (var listed : DetectionJson.read(r.value()).get("rules")) {
+                for (var listed : Benchmarks.json(r.value()).get("rules")) {
                     if (listed.asText().equals(ruleId)) {
                         return System.nanoTime();
                     }
@@ -93,7 +92,7 @@ final class RulesBenchmark {
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }
-        return r.body().isEmpty() ? "" : DetectionJson.read(r.body().getBytes()).get("id").asText();
+        return r.body().isEmpty() ? "" : Benchmarks.json(r.body().getBytes()).get("id").asText();
     }
 
     private static long ms(long[] sortedNanos, int p) {

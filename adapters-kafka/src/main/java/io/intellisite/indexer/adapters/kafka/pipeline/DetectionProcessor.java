@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
+import io.intellisite.indexer.adapters.kafka.wire.AlertJson;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
@@ -17,6 +18,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Parses each record, raises alerts for suspicious detections, and dead-letters what is not a detection. */
 final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    /** The children this processor forwards to by name: the topology gives these names to its sinks. */
+    static final String ALERTS = "alerts-sink";
+    static final String DEAD_LETTERS = "dead-letter-sink";
     /**
      * How old the topic id an alert's detection id is made from may be: a topic created again under the same name
      * gives the alerts of its first records this long the old topic's id (their stored detections never do).
@@ -46,15 +50,15 @@ final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte
             detection = DetectionJson.parse(record.value());
         } catch (DetectionJson.RejectedRecordException e) {
             deadLetters.incrementAndGet();
-            context.forward(deadLetter(record, e, source), DetectionTopology.DLQ_SINK);
+            context.forward(deadLetter(record, e, source), DEAD_LETTERS);
             return;
         }
         // Only a detection that raises an alert needs its id, so only then is its topic's id looked up.
         Supplier<IndexedDetection> indexed = () -> DetectionJson.indexed(new SourcePosition(source.topic(),
                 topicIds.recent(source.topic(), TOPIC_ID_MAX_AGE), source.partition(), source.offset()), record.timestamp(), record.value(), detection);
         rules.evaluate(detection, indexed).ifPresent(alert -> context.forward(
-                new Record<>(detection.make().getBytes(StandardCharsets.UTF_8), DetectionJson.alert(alert), record.timestamp()),
-                DetectionTopology.ALERTS_SINK));
+                new Record<>(detection.make().getBytes(StandardCharsets.UTF_8), AlertJson.write(alert), record.timestamp()),
+                ALERTS));
     }
 
     private static Record<byte[], byte[]> deadLetter(Record<byte[], byte[]> record, DetectionJson.RejectedRecordException e,

@@ -19,9 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class DetectionTopology {
     static final String SOURCE = "detections-source";
-    static final String PROCESSOR = "index-and-alert";
-    static final String ALERTS_SINK = "alerts-sink";
-    static final String DLQ_SINK = "dead-letter-sink";
+    static final String PROCESSOR = "parse-and-alert";
     static final String RULES_SOURCE = "rules-source";
     static final String RULES_UPDATER = "rules-updater";
     private final AtomicLong deadLetters = new AtomicLong();
@@ -42,8 +40,8 @@ public final class DetectionTopology {
                         ruleTable::updater)
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.detections())
                 .addProcessor(PROCESSOR, () -> new DetectionProcessor(rules, topicIds, deadLetters), SOURCE)
-                .addSink(ALERTS_SINK, topics.alerts(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR)
-                .addSink(DLQ_SINK, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
+                .addSink(DetectionProcessor.ALERTS, topics.alerts(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR)
+                .addSink(DetectionProcessor.DEAD_LETTERS, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
     }
 
     public Topology topology() {

@@ -3,11 +3,9 @@ package io.intellisite.indexer.adapters.kafka.wire;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.intellisite.indexer.domain.DomainException;
-import io.intellisite.indexer.domain.alert.Alert;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.SourcePosition;
@@ -15,7 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-/** The wire format of detections and alerts, with the prototype's field names (Year, Make, Model, Category). */
+/** The detections topic's record format, with the prototype's field names (Year, Make, Model, Category). */
 public final class DetectionJson {
     public static final int MAX_RECORD_BYTES = 64 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -154,26 +152,7 @@ public final class DetectionJson {
         return write(node);
     }
 
-    /** {@code {"id", "detectedAt", "rules", "Year", "Make", "Model", "Category"}} on one line. */
-    public static byte[] alert(Alert alert) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("id", alert.id().toString());
-        node.put("detectedAt", alert.detection().detectedAt().toString());
-        alert.ruleIds().forEach(node.putArray("rules")::add);
-        Detection d = alert.detection().detection();
-        node.put("Year", d.year()).put("Make", d.make()).put("Model", d.model()).put("Category", d.category());
-        return write(node);
-    }
-
-    public static JsonNode read(byte[] json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON", e);
-        }
-    }
-
-    public static String utf8(byte[] bytes) {
+    private static String utf8(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 

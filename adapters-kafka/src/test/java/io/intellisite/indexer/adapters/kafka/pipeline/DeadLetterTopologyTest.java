@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
-import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -49,7 +48,7 @@ class DeadLetterTopologyTest extends TopologyTestDriverFixture {
     void extraFieldsAreAllowedEvenTwiceOnlyTheFourKnownOnesMustBeUnique() {
         send("{\"Year\": 2011, \"Make\": \"Toyota\", \"Lane\": 1, \"Model\": \"X\", \"Lane\": {\"Make\": \"Ford\"}, \"Category\": \"SUV\"}");
         assertTrue(deadLetters.isEmpty());
-        assertEquals("Toyota", DetectionJson.read(alerts.readRecord().value()).get("Make").asText());
+        assertEquals("Toyota", TopologyTestDriverFixture.json(alerts.readRecord().value()).get("Make").asText());
     }
 
     @Test

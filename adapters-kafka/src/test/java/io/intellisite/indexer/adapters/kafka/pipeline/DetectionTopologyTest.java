@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,7 +20,7 @@ class DetectionTopologyTest extends TopologyTestDriverFixture {
         var alert = alerts.readRecord();
         assertTrue(alerts.isEmpty(), "the sedan raises no alert");
         assertEquals("Toyota", new String(alert.key(), StandardCharsets.UTF_8));
-        JsonNode json = DetectionJson.read(alert.value());
+        JsonNode json = TopologyTestDriverFixture.json(alert.value());
         assertEquals(new SourcePosition(topics.detections(), DETECTIONS_TOPIC_ID, 0, 0).detectionId().toString(), json.get("id").asText());
         assertEquals("suspicious-vehicle", json.get("rules").get(0).asText());
         assertEquals(2011, json.get("Year").asInt());
@@ -34,7 +33,7 @@ class DetectionTopologyTest extends TopologyTestDriverFixture {
         send("{\"Year\": 2019, \"Make\": \"Subaru\", \"Model\": \"Outback\", \"Category\": \"suv, Wagon\"}");
         List<TestRecord<byte[], byte[]>> out = alerts.readRecordsToList();
         assertEquals(1, out.size());
-        JsonNode rules = DetectionJson.read(out.getFirst().value()).get("rules");
+        JsonNode rules = TopologyTestDriverFixture.json(out.getFirst().value()).get("rules");
         assertEquals(2, rules.size());
         assertEquals("suspicious-vehicle", rules.get(0).asText());
         assertEquals("wagons", rules.get(1).asText());
@@ -72,7 +71,7 @@ class DetectionTopologyTest extends TopologyTestDriverFixture {
         }
         var jeepYears = alerts.readRecordsToList().stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("Jeep"))
-                .map(r -> DetectionJson.read(r.value()).get("Year").asInt()).toList();
+                .map(r -> TopologyTestDriverFixture.json(r.value()).get("Year").asInt()).toList();
         assertEquals(List.of(2000, 2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018), jeepYears);
     }
 }

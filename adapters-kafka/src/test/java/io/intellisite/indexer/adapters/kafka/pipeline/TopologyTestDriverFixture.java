@@ -1,12 +1,14 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.kafka.wire.AlertRuleJson;
-import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** The topology on a TopologyTestDriver, with the two stock rules published: SUVs, and wagons. */
 abstract class TopologyTestDriverFixture {
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** The id the test driver's detections topic has, as the broker would answer it. */
     static final UUID DETECTIONS_TOPIC_ID = UUID.fromString("0b7d3c52-9f4e-4a61-8d2c-3e5f6a7b8c9d");
     final TopicNames topics = TopicNames.defaults();
@@ -63,7 +66,7 @@ abstract class TopologyTestDriverFixture {
     List<List<String>> alertRuleIds() {
         return alerts.readRecordsToList().stream().map(r -> {
             List<String> ids = new ArrayList<>();
-            DetectionJson.read(r.value()).get("rules").forEach(id -> ids.add(id.asText()));
+            json(r.value()).get("rules").forEach(id -> ids.add(id.asText()));
             return ids;
         }).toList();
     }
@@ -75,5 +78,14 @@ abstract class TopologyTestDriverFixture {
 
     void send(String json) {
         input.pipeInput(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A record the topology wrote, read as any consumer of the topic would: with plain Jackson. */
+    static JsonNode json(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON", e);
+        }
     }
 }
