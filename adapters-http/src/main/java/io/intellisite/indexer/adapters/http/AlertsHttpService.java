@@ -70,7 +70,7 @@ public final class AlertsHttpService implements HttpService {
                     }
                     // Whatever else is queued goes out in the same write. No wait for more to gather: the alerts of
                     // one pipeline commit arrive together, and a subscriber the server is late to serve finds the
-                    // next ones queued anyway. A 20 ms wait here cost 40 ms of p50 (BENCHMARKS.md, 2026-11-30).
+                    // next ones queued anyway. A 20 ms wait here cost 40 ms of p50 (BENCHMARKS-LOG.md, 2026-11-30).
                     for (int burst = 1; event.isPresent(); burst++) {
                         sse.write(frames.frame(event.get()));
                         lastId = event.get().id();
