@@ -8,7 +8,6 @@ import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;
 import io.intellisite.indexer.application.service.rule.SeedAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,29 +50,8 @@ class RuleSyncRaceTest {
             commit.countDown();
             otherInstance.join(10_000);
             starting.join(30_000);
-            assertTrue(onTopic(broker, topic).containsKey("added-elsewhere"), "the rule added elsewhere is still on the topic");
+            assertTrue(publisher.onTopic().containsKey("added-elsewhere"), "the rule added elsewhere is still on the topic");
         }
-    }
-
-    private static Map<String, byte[]> onTopic(String broker, String topic) {
-        Map<String, byte[]> table = new HashMap<>();
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of("bootstrap.servers", broker), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() == null) {
-                        table.remove(r.key());
-                    } else {
-                        table.put(r.key(), r.value());
-                    }
-                });
-            }
-        }
-        return table;
     }
 
     private static void await(CountDownLatch latch) {

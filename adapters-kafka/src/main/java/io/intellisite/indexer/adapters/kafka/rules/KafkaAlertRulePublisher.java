@@ -55,7 +55,7 @@ public final class KafkaAlertRulePublisher implements AlertRulePublisher, AutoCl
 
     @Override
     public void synchronise(List<AlertRule> rules) {
-        Map<String, byte[]> onTopic = readAll();
+        Map<String, byte[]> onTopic = onTopic();
         Map<String, byte[]> wanted = new HashMap<>();
         rules.forEach(rule -> wanted.put(rule.id(), AlertRuleJson.write(rule)));
         onTopic.keySet().stream().filter(id -> !wanted.containsKey(id)).forEach(this::removed);
@@ -77,8 +77,8 @@ public final class KafkaAlertRulePublisher implements AlertRulePublisher, AutoCl
         }
     }
 
-    /** The topic's current table (latest value per id, tombstoned ids left out), read from start to end. */
-    private Map<String, byte[]> readAll() {
+    /** The rules topic's current table (latest value per id, tombstoned ids left out), read from start to end. */
+    public Map<String, byte[]> onTopic() {
         Map<String, byte[]> table = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
