@@ -15,6 +15,7 @@ import io.intellisite.indexer.application.port.in.user.CreateFirstAdminUseCase;
 import io.intellisite.indexer.application.port.in.user.ListUsersUseCase;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.application.port.in.user.RegisterUserUseCase;
+import io.intellisite.indexer.application.port.in.user.ShowOwnAccountUseCase;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.application.port.out.AlertRulePublisher;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
@@ -41,6 +42,7 @@ import io.intellisite.indexer.application.service.user.LogInService;
 import io.intellisite.indexer.application.service.user.LoginThrottle;
 import io.intellisite.indexer.application.service.user.PasswordCheckGate;
 import io.intellisite.indexer.application.service.user.RegisterUserService;
+import io.intellisite.indexer.application.service.user.ShowOwnAccountService;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.time.Clock;
 
@@ -49,7 +51,7 @@ import java.time.Clock;
  * {@link #wire}, so a new use case or a changed constructor is wired in one place.
  */
 public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase logIn, AuthenticateUseCase authenticate,
-                       RegisterUserUseCase register, ListUsersUseCase listUsers,
+                       RegisterUserUseCase register, ListUsersUseCase listUsers, ShowOwnAccountUseCase showOwnAccount,
                        IndexDetectionsUseCase indexDetections, ListDetectionsUseCase listDetections, GetStatsUseCase stats,
                        SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
                        ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
@@ -77,6 +79,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                 new AuthenticateService(ports.tokenVerifier(), clock),
                 new RegisterUserService(ports.users(), ports.hasher()),
                 new ListUsersService(ports.users()),
+                new ShowOwnAccountService(ports.users()),
                 new IndexDetectionsService(ports.detections()),
                 new ListDetectionsService(ports.detections()),
                 new GetStatsService(ports.detections()),

@@ -35,6 +35,7 @@ public final class HttpJson {
     }
 
     public static void error(ServerResponse res, Status status, String message) {
+        SecurityHeadersFilter.harden(res);
         send(res, status, Map.of("error", message));
     }
 

@@ -47,8 +47,9 @@ public final class IndexerHttpServer implements AutoCloseable {
         BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
+                .addFilter(new SecurityHeadersFilter())
                 .register("/login", new LoginHttpService(useCases.logIn()))
-                .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers()))
+                .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount()))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
                 .register("/stats", new StatsHttpService(bearer, useCases.stats()))
                 .register("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.domain.InvalidValueException;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code POST /login}: the OAuth2 password grant's form, answered with a bearer token. */
 public final class LoginHttpService implements HttpService {
@@ -38,11 +39,11 @@ public final class LoginHttpService implements HttpService {
                 throw new InvalidValueException(name + " must be given once");
             }
         }
-        if (form.contains("grant_type") && !form.first("grant_type").orElse("").equals("password")) {
+        if (given(form, "grant_type").filter(grant -> !grant.equals("password")).isPresent()) {
             throw new InvalidValueException("grant_type must be password");
         }
-        String username = form.first("username").orElse(null);
-        String password = form.first("password").orElse(null);
+        String username = given(form, "username").orElse(null);
+        String password = given(form, "password").orElse(null);
         if (username == null || password == null) {
             throw new InvalidValueException("username and password are required");
         }
@@ -51,5 +52,10 @@ public final class LoginHttpService implements HttpService {
         res.header(HeaderNames.PRAGMA, "no-cache");
         HttpJson.send(res, Status.OK_200, Map.of("access_token", token.accessToken(), "token_type", "bearer",
                 "expires_in", token.expiresInSeconds()));
+    }
+
+    // RFC 6749 3.1: a parameter sent without a value is treated as omitted (Swagger UI sends grant_type= and the rest).
+    private static Optional<String> given(Parameters form, String name) {
+        return form.first(name).asOptional().filter(value -> !value.isEmpty());
     }
 }

@@ -11,26 +11,30 @@ import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.application.port.in.user.ListUsersUseCase;
 import io.intellisite.indexer.application.port.in.user.RegisterUserCommand;
 import io.intellisite.indexer.application.port.in.user.RegisterUserUseCase;
+import io.intellisite.indexer.application.port.in.user.ShowOwnAccountUseCase;
 import io.intellisite.indexer.domain.user.UserWithCredentials;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /users} (admins) and {@code GET /users} (any authenticated caller). */
+/** {@code POST /users} and {@code GET /users} (admins), {@code GET /users/me} (any authenticated caller). */
 public final class UsersHttpService implements HttpService {
     private final BearerAuthentication bearer;
     private final RegisterUserUseCase register;
     private final ListUsersUseCase list;
+    private final ShowOwnAccountUseCase me;
 
-    public UsersHttpService(BearerAuthentication bearer, RegisterUserUseCase register, ListUsersUseCase list) {
+    public UsersHttpService(BearerAuthentication bearer, RegisterUserUseCase register, ListUsersUseCase list,
+                            ShowOwnAccountUseCase me) {
         this.bearer = bearer;
         this.register = register;
         this.list = list;
+        this.me = me;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::register).get("/", this::list);
+        rules.post("/", this::register).get("/", this::list).get("/me", this::me);
     }
 
     private void register(ServerRequest req, ServerResponse res) {
@@ -53,6 +57,10 @@ public final class UsersHttpService implements HttpService {
         body.put("size", users.size());
         body.put("users", users);
         HttpJson.send(res, Status.OK_200, body);
+    }
+
+    private void me(ServerRequest req, ServerResponse res) {
+        HttpJson.send(res, Status.OK_200, json(me.show(bearer.require(req))));
     }
 
     private static Map<String, Object> json(UserWithCredentials u) {

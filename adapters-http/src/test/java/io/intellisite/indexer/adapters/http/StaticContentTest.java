@@ -1,6 +1,8 @@
 package io.intellisite.indexer.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -39,6 +41,22 @@ class StaticContentTest extends HttpApiContract {
                 assertEquals(size(FILES.get(i)), response.body().length, FILES.get(i) + " on server " + round);
             }
         }
+    }
+
+    /** Point 10 of the hostile-clients issue: what a browser is told on every answer, pages and API alike. */
+    @Test
+    void everyAnswerHardensTheBrowserAndTheDocsPageKeepsNoTokenAndNoInlineScript() throws Exception {
+        for (String path : List.of("/", "/docs/", "/docs/init.js", "/login", "/stats")) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), path + ": " + csp);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
+        String docs = send(HttpRequest.newBuilder(uri("/docs/")).GET()).body();
+        assertFalse(docs.replaceAll("<script src=\"[^\"]+\"></script>", "").contains("<script"), "no inline script: " + docs);
+        String init = send(HttpRequest.newBuilder(uri("/docs/init.js")).GET()).body();
+        assertTrue(init.contains("persistAuthorization: false"), init);
     }
 
     private static int size(String file) throws Exception {

@@ -80,7 +80,22 @@ public abstract class UsersApiTests extends HttpApiContract {
         String viewer = token("viewer1", "pass-viewer1");
         assertSafeError(createUser(viewer, "ann", "ann@example.com", "admin"), 403);
         assertSafeError(get("/users", null), 401);
-        assertEquals(200, get("/users", viewer).statusCode());
+    }
+
+    /** Least privilege: the list of everyone (e-mails, roles, usernames) is an admin's; a viewer sees itself. */
+    @Test
+    void onlyAdminsListUsersAndEveryoneSeesItself() {
+        String admin = adminToken();
+        HttpResponse<String> created = createUser(admin, "viewer1", "viewer1@example.com", "viewer");
+        String viewer = token("viewer1", "pass-viewer1");
+        assertSafeError(get("/users", viewer), 403);
+        JsonNode me = json(get("/users/me", viewer));
+        assertEquals(json(created).get("id").asText(), me.get("id").asText());
+        assertEquals("viewer1@example.com", me.get("email").asText());
+        assertEquals("viewer", me.get("role").asText());
+        assertEquals("viewer1", me.get("credentials").get(0).get("username").asText());
+        assertEquals("admin", json(get("/users/me", admin)).get("credentials").get(0).get("username").asText());
+        assertSafeError(get("/users/me", null), 401);
     }
 
     @Test
@@ -134,6 +149,17 @@ public abstract class UsersApiTests extends HttpApiContract {
         assertSafeError(loginForm("grant_type=client_credentials&username=admin&password=" + ADMIN_PASSWORD), 422);
         assertSafeError(loginForm("username=admin&password=" + ADMIN_PASSWORD + "&username=someone-else"), 422);
         assertSafeError(loginForm("username=admin&password=wrong-password&password=" + ADMIN_PASSWORD), 422);
+    }
+
+    /** The form Swagger UI and the prototype's README send: every OAuth2 field present, the unused ones empty. */
+    @Test
+    void theFormClientsOfThePrototypeSendGetsAToken() {
+        HttpResponse<String> response = loginForm("grant_type=&username=admin&password=" + ADMIN_PASSWORD
+                + "&scope=&client_id=&client_secret=");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, loginForm("grant_type=password&username=admin&password=" + ADMIN_PASSWORD + "&client_id=").statusCode());
+        // RFC 6749 3.1: a parameter without a value counts as omitted, so an empty username is a missing one.
+        assertSafeError(loginForm("username=&password=" + ADMIN_PASSWORD), 422);
     }
 
     private HttpResponse<String> loginForm(String form) {

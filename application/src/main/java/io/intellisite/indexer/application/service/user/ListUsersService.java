@@ -6,7 +6,6 @@ import io.intellisite.indexer.application.port.in.user.ListUsersUseCase;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.user.UserWithCredentials;
 import java.util.List;
-import java.util.Objects;
 
 public final class ListUsersService implements ListUsersUseCase {
     private final UserRepository users;
@@ -17,7 +16,7 @@ public final class ListUsersService implements ListUsersUseCase {
 
     @Override
     public List<UserWithCredentials> list(Principal actor, PageRequest page) {
-        Objects.requireNonNull(actor, "an authenticated caller is required");
+        actor.requireAdmin();
         return users.list(page.skip(), page.limit());
     }
 }

@@ -74,6 +74,8 @@ class UserUseCasesTest {
         Principal viewer = authenticate.authenticate(logIn.logIn("viewer", "password-r").accessToken());
         assertFalse(viewer.isAdmin());
         assertThrows(AccessDeniedException.class, () -> register.register(viewer, command("x-user", "x@example.com")));
+        assertThrows(AccessDeniedException.class, () -> new ListUsersService(users).list(viewer, new PageRequest(0, 100)));
+        assertEquals("viewer", new ShowOwnAccountService(users).show(viewer).usernames().getFirst().value());
     }
 
     @Test

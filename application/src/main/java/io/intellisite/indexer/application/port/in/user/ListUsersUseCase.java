@@ -5,7 +5,7 @@ import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.domain.user.UserWithCredentials;
 import java.util.List;
 
-/** Any authenticated caller lists users, ordered by name. */
+/** An admin lists users, ordered by name: every e-mail, role and username is an admin's to see. */
 public interface ListUsersUseCase {
     List<UserWithCredentials> list(Principal actor, PageRequest page);
 }
