@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.domain.InvalidValueException;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,11 +48,18 @@ public final class LoginHttpService implements HttpService {
         if (username == null || password == null) {
             throw new InvalidValueException("username and password are required");
         }
-        LogInUseCase.IssuedToken token = logIn.logIn(username, password);
+        LogInUseCase.IssuedToken token = logIn.logIn(username, password, clientAddress(req));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.PRAGMA, "no-cache");
         HttpJson.send(res, Status.OK_200, Map.of("access_token", token.accessToken(), "token_type", "bearer",
                 "expires_in", token.expiresInSeconds()));
+    }
+
+    // The socket's peer: a proxy in front makes every client one address, and then the per-address counts act per
+    // account (X-Forwarded-For is not trusted: anyone could send one).
+    private static String clientAddress(ServerRequest req) {
+        return req.remotePeer().address() instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : req.remotePeer().host();
     }
 
     // RFC 6749 3.1: a parameter sent without a value is treated as omitted (Swagger UI sends grant_type= and the rest).

@@ -143,7 +143,7 @@ public abstract class SecurityApiTests extends HttpApiContract {
     }
 
     @Test
-    void aHundredWrongLoginsInARowLockTheNameWithoutLockingOthersOut() {
+    void aHundredWrongLoginsInARowFromOneAddressThrottleItOnThatAccountWithoutLockingOthersOut() {
         assertEquals(201, createUser(adminToken(), "bystander", "bystander@example.com", "viewer").statusCode());
         int unauthorized = 0;
         int throttled = 0;

@@ -126,7 +126,7 @@ public abstract class UsersApiTests extends HttpApiContract {
     }
 
     @Test
-    void wrongLoginsFailAlikeAndFiveInAMinuteLockTheUsername() {
+    void wrongLoginsFailAlikeAndFiveInAMinuteFromOneAddressMakeItWaitOnThatAccount() {
         HttpResponse<String> unknown = login("nobody", "whatever-password");
         HttpResponse<String> wrong = login("admin", "wrong-password");
         assertSafeError(unknown, 401);

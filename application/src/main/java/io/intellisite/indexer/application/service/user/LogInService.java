@@ -40,17 +40,17 @@ public final class LogInService implements LogInUseCase {
     }
 
     @Override
-    public IssuedToken logIn(String username, String password) {
-        throttle.checkAllowed(username);
+    public IssuedToken logIn(String username, String password, String clientAddress) {
+        throttle.checkAllowed(username, clientAddress);
         RawPassword attempt = RawPassword.attempt(password == null ? "" : password);
         Optional<UserRepository.UserLogin> login = find(username).filter(l -> l.credential().active());
         PasswordHash expected = login.map(l -> l.credential().passwordHash()).orElse(decoy);
         boolean ok = gate.check(() -> hasher.verify(attempt, expected)) && login.isPresent();
         if (!ok) {
-            throttle.recordFailure(username);
+            throttle.recordFailure(username, clientAddress);
             throw new AuthenticationFailedException("incorrect username or password");
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, clientAddress);
         User user = login.get().user();
         Instant now = clock.instant();
         TokenClaims claims = new TokenClaims(TokenClaims.SUBJECT_PREFIX + login.get().credential().username(),

@@ -26,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UserUseCasesTest {
+    private static final String HERE = "192.0.2.1";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
     private final TokenPolicy policy = TokenPolicy.ofMinutes("iss", "aud", 30);
     private final InMemoryUserRepository users = new InMemoryUserRepository();
@@ -38,7 +39,7 @@ class UserUseCasesTest {
 
     private Principal admin() {
         new CreateFirstAdminService(users, hasher).createIfNoUserExists("admin", "admin");
-        return authenticate.authenticate(logIn.logIn("admin", "admin").accessToken());
+        return authenticate.authenticate(logIn.logIn("admin", "admin", HERE).accessToken());
     }
 
     @Test
@@ -57,7 +58,7 @@ class UserUseCasesTest {
         assertThrows(UserAlreadyExistsException.class,
                 () -> register.register(admin, command("user3", "fresh@example.com")));
         for (int i = 0; i < 10; i++) {
-            var token = logIn.logIn("user" + i, "password-" + i);
+            var token = logIn.logIn("user" + i, "password-" + i, HERE);
             assertEquals("user" + i + "@example.com", authenticate.authenticate(token.accessToken()).claims().email());
             assertEquals(1800, token.expiresInSeconds());
         }
@@ -71,7 +72,7 @@ class UserUseCasesTest {
     void viewerMayNotRegisterUsers() {
         Principal admin = admin();
         register.register(admin, command("viewer", "viewer@example.com"));
-        Principal viewer = authenticate.authenticate(logIn.logIn("viewer", "password-r").accessToken());
+        Principal viewer = authenticate.authenticate(logIn.logIn("viewer", "password-r", HERE).accessToken());
         assertFalse(viewer.isAdmin());
         assertThrows(AccessDeniedException.class, () -> register.register(viewer, command("x-user", "x@example.com")));
         assertThrows(AccessDeniedException.class, () -> new ListUsersService(users).list(viewer, new PageRequest(0, 100)));
@@ -81,8 +82,8 @@ class UserUseCasesTest {
     @Test
     void unknownUserAndWrongPasswordFailAlike() {
         admin();
-        var unknown = assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("nobody", "secret-123"));
-        var wrong = assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "secret-123"));
+        var unknown = assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("nobody", "secret-123", HERE));
+        var wrong = assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "secret-123", HERE));
         assertEquals(unknown.getMessage(), wrong.getMessage());
     }
 
@@ -90,17 +91,67 @@ class UserUseCasesTest {
     void fiveFailuresWithinAMinuteLockTheUsernameForAWhile() {
         admin();
         for (int i = 0; i < 5; i++) {
-            assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "wrong-pass"));
+            assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "wrong-pass", HERE));
         }
-        assertThrows(TooManyLoginAttemptsException.class, () -> logIn.logIn("admin", "admin"));
+        assertThrows(TooManyLoginAttemptsException.class, () -> logIn.logIn("admin", "admin", HERE));
         clock.advance(Duration.ofSeconds(61));
-        assertTrue(logIn.logIn("admin", "admin").accessToken().length() > 4);
+        assertTrue(logIn.logIn("admin", "admin", HERE).accessToken().length() > 4);
+    }
+
+    /** Issue 19, point 2: a stranger hammering an account throttles the stranger, not the owner. */
+    @Test
+    void theAdminGetsInFromItsOwnAddressWhileAStrangerHammersTheAccount() {
+        admin();
+        String stranger = "203.0.113.9";
+        int refused = 0;
+        for (int i = 0; i < 100; i++) {
+            try {
+                logIn.logIn("admin", "guess-" + i, stranger);
+            } catch (TooManyLoginAttemptsException throttled) {
+                refused++;
+            } catch (AuthenticationFailedException wrong) {
+                // one of the five checked guesses
+            }
+        }
+        assertEquals(95, refused);
+        assertThrows(TooManyLoginAttemptsException.class, () -> logIn.logIn("admin", "admin", stranger));
+        assertTrue(logIn.logIn("admin", "admin", "198.51.100.7").accessToken().length() > 4, "a new address of the owner");
+        assertTrue(logIn.logIn("admin", "admin", HERE).accessToken().length() > 4);
+    }
+
+    /** A guesser spread over many addresses: new addresses slow down on that account; the owner's known one does not. */
+    @Test
+    void guessingFromManyAddressesSlowsNewAddressesButNotTheOwnersOwn() {
+        admin();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "guess", "203.0.113." + n));
+        }
+        assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("admin", "guess", "198.51.100.1"));
+        var slowed = assertThrows(TooManyLoginAttemptsException.class, () -> logIn.logIn("admin", "admin", "198.51.100.2"));
+        assertTrue(slowed.retryAfter().toSeconds() <= 10, slowed.retryAfter().toString());
+        assertTrue(logIn.logIn("admin", "admin", HERE).accessToken().length() > 4, "the address the owner logged in from");
+        clock.advance(Duration.ofSeconds(10));
+        assertTrue(logIn.logIn("admin", "admin", "198.51.100.2").accessToken().length() > 4, "after the wait");
+    }
+
+    /** A junk flood from one address stops after 100 checks, for every account, and other addresses go on. */
+    @Test
+    void oneAddressFloodingJunkLoginsIsStoppedAfterAHundredChecks() {
+        admin();
+        String flooder = "203.0.113.50";
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("junk" + n, "x", flooder));
+        }
+        assertThrows(TooManyLoginAttemptsException.class, () -> logIn.logIn("admin", "admin", flooder));
+        assertTrue(logIn.logIn("admin", "admin", "198.51.100.7").accessToken().length() > 4);
     }
 
     @Test
     void expiredTokenIsRejected() {
         admin();
-        String token = logIn.logIn("admin", "admin").accessToken();
+        String token = logIn.logIn("admin", "admin", HERE).accessToken();
         clock.advance(Duration.ofMinutes(31));
         assertThrows(AuthenticationFailedException.class, () -> authenticate.authenticate(token));
     }
