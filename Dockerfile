@@ -12,7 +12,8 @@ COPY --from=build /src/bootstrap/target/libs /app/libs
 COPY --from=build /src/bootstrap/target/intellisite-indexer.jar /app/intellisite-indexer.jar
 RUN mkdir -p /app/data && chown indexer:indexer /app/data
 USER indexer
-ENV DATA_DIR=/app/data
+# A real deployment even on the embedded parts: no admin/admin, no random token key (the demo is ./indexer run).
+ENV DATA_DIR=/app/data DEMO=off
 EXPOSE 8000
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-jar", "/app/intellisite-indexer.jar"]
 CMD ["run"]

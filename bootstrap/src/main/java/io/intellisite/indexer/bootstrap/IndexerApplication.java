@@ -61,7 +61,8 @@ public final class IndexerApplication implements AutoCloseable {
         ProductSettings.Kafka kafka = settings.kafka();
         Clock clock = Clock.systemUTC();
         infrastructure = own(Infrastructure.start(settings));
-        boolean demo = infrastructure.isDemo();
+        // The embedded parts on their own are no demo when DEMO=off (the Docker image): no admin/admin, no random key.
+        boolean demo = infrastructure.isDemo() && settings.demo().allowed();
         TopicNames topics = settings.topics().names();
         JwtTokens tokens = Security.tokens(settings.tokens(), demo);
 
@@ -87,7 +88,7 @@ public final class IndexerApplication implements AutoCloseable {
         // Seeding and repairing the rules topic takes about a second of round trips: overlap it with the rest of
         // the start, but finish it before the pipeline judges its first record.
         CompletableFuture<Void> rulesPublished = CompletableFuture.runAsync(() -> useCases.seedRules().seed(firstRule));
-        FirstAdmin.create(settings.accounts(), demo, useCases.createFirstAdmin());
+        FirstAdmin.create(settings.accounts(), demo, useCases.createFirstAdmin(), System.err);
         TopicIds topicIds = TopicIds.askingBroker(kafkaAdmin);
         adoptUnrecordedRows(detections, topics.detections(), topicIds);
         // A throwaway run keeps its identity and its stores in a temporary directory too, deleted after the pipeline stops.

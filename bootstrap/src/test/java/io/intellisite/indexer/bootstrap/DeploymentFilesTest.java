@@ -44,6 +44,8 @@ class DeploymentFilesTest {
         assertEquals(2, lines.stream().filter(l -> l.startsWith("FROM ")).count());
         assertTrue(lines.stream().anyMatch(l -> l.matches("USER (indexer|10001)")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("--from=build")));
+        // The image is a real deployment even on the embedded parts: no admin/admin, no random token key.
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENV ") && l.contains("DEMO=off")), "the image sets DEMO=off");
     }
 
     /**

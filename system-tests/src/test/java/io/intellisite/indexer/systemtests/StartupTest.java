@@ -84,6 +84,17 @@ class StartupTest {
         }
     }
 
+    /** Issue 19, point 5: outside the embedded demo there is no default account, so no start without one. */
+    @Test
+    void aRunThatIsNotTheDemoRefusesToStartWithoutAnyUserOrAdminPassword(@TempDir Path dir) {
+        TestInfrastructure.emptyDatabase();
+        Map<String, String> s = settings(dir);
+        s.remove("ADMIN_USERNAME");
+        s.remove("ADMIN_PASSWORD");
+        StartupException e = assertThrows(StartupException.class, () -> IndexerApplication.start(Settings.load(s)).close());
+        assertTrue(e.getMessage().startsWith("ADMIN_PASSWORD: no user exists yet"), e.getMessage());
+    }
+
     @Test
     void aShortHs256KeyIsRefusedOutsideTheDemo(@TempDir Path dir) {
         Map<String, String> s = settings(dir);

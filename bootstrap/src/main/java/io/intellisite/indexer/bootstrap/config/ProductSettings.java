@@ -96,12 +96,20 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
         }
     }
 
-    /** Whether the demo producer runs (empty: only in the embedded demo), and the rate of it and of {@code produce} (0: the demo producer is off, {@code produce} goes as fast as it can). */
-    public record Demo(Optional<Boolean> producer, int detectionsPerSecond) {
+    /**
+     * Whether a run on the embedded parts is the demo ({@code DEMO=auto}; {@code off} makes it a real deployment: no
+     * admin/admin, no random signing key, no demo producer), whether the demo producer runs (empty: only in the demo),
+     * and the rate of it and of {@code produce} (0: the demo producer is off, {@code produce} goes as fast as it can).
+     */
+    public record Demo(Optional<Boolean> producer, int detectionsPerSecond, boolean allowed) {
         public static Demo from(Settings s) {
             boolean auto = s.text("DEMO_PRODUCER").equalsIgnoreCase("auto");
+            String demo = s.text("DEMO").toLowerCase(Locale.ROOT);
+            if (!demo.equals("auto") && !demo.equals("off")) {
+                throw new StartupException("DEMO", "must be auto or off, not '" + demo + "'");
+            }
             return new Demo(auto ? Optional.empty() : Optional.of(s.flag("DEMO_PRODUCER")),
-                    s.integer("DETECTIONS_PER_SECOND", 0, 10_000_000));
+                    s.integer("DETECTIONS_PER_SECOND", 0, 10_000_000), demo.equals("auto"));
         }
     }
 }

@@ -34,4 +34,17 @@ public final class CreateFirstAdminService implements CreateFirstAdminUseCase {
             return false;
         }
     }
+
+    @Override
+    public boolean noUserExists() {
+        return users.isEmpty();
+    }
+
+    @Override
+    public boolean stillHasPassword(String username, String password) {
+        return users.findByUsername(new Username(username))
+                .filter(login -> login.credential().active())
+                .map(login -> hasher.verify(RawPassword.attempt(password), login.credential().passwordHash()))
+                .orElse(false);
+    }
 }

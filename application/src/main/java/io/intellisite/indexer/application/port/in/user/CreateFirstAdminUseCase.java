@@ -4,4 +4,9 @@ package io.intellisite.indexer.application.port.in.user;
 public interface CreateFirstAdminUseCase {
     /** True if the admin was created, false if users already existed. */
     boolean createIfNoUserExists(String username, String password);
+
+    boolean noUserExists();
+
+    /** True while {@code username} logs in with {@code password}: a start warns while the demo's password is in use. */
+    boolean stillHasPassword(String username, String password);
 }
