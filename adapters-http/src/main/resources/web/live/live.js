@@ -24,7 +24,7 @@ async function api(path, options = {}) {
   const headers = { ...authHeaders(), ...(options.body ? { "Content-Type": "application/json" } : {}) };
   const response = await fetch(path, { ...options, headers });
   if (response.status === 401) {
-    logOut();
+    endSession("Your session ended: log in again to carry on where you were.");
     throw new Error("session expired");
   }
   if (!response.ok) {
@@ -49,12 +49,19 @@ async function logIn(event) {
 }
 
 function logOut() {
+  endSession("");
+  lastAlertId = null;
+}
+
+// The token expired (or was refused): back to the login form, keeping the last alert shown, so that the stream
+// resumes right after it once the user has logged in again, with no alert missed.
+function endSession(message) {
   token = null;
   sessionStorage.removeItem("token");
   if (source) source.close();
   clearTimeout(streamRetry);
-  lastAlertId = null;
   clearInterval(statsTimer);
+  $("login-error").textContent = message;
   $("dashboard").hidden = true;
   $("logout").hidden = true;
   $("login-panel").hidden = false;
@@ -100,6 +107,11 @@ function followAlerts() {
   source.addEventListener("alert", (e) => {
     lastAlertId = e.lastEventId;
     showAlert(JSON.parse(e.data));
+  });
+  source.addEventListener("reauthenticate", () => {
+    // The server ends a stream when its token expires, after the last alert it sent.
+    source.close();
+    endSession("Your session ended: log in again to carry on where you were.");
   });
   source.addEventListener("reconnect", () => {
     // Dropped for being too slow: EventSource resumes from its Last-Event-ID by itself.

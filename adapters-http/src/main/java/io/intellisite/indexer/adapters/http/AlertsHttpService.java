@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +64,17 @@ public final class AlertsHttpService implements HttpService {
                 sse.comment("alerts");
                 sse.flush();
                 String lastId = resume.orElse("");
+                // The stream ends with its token: a token checked once would deliver for as long as the connection holds.
+                Instant expiresAt = actor.claims().expiresAt();
                 while (true) {
-                    Optional<AlertEvent> event = subscription.next(heartbeat);
+                    Duration left = Duration.between(Instant.now(), expiresAt);
+                    if (!left.isPositive()) {
+                        sse.event("reauthenticate", null, HttpJson.MAPPER.writeValueAsString(
+                                Map.of("reason", "token expired", "lastEventId", lastId)));
+                        sse.flush();
+                        return;
+                    }
+                    Optional<AlertEvent> event = subscription.next(left.compareTo(heartbeat) < 0 ? left : heartbeat);
                     if (event.isEmpty() && !subscription.overflowed()) {
                         sse.comment("heartbeat");
                     }

@@ -4,8 +4,12 @@ import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.security.JwtTokens;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
+import io.intellisite.indexer.domain.token.TokenClaims;
+import io.intellisite.indexer.domain.user.Role;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,25 @@ class AlertsApiTest extends HttpApiContract {
             Thread.sleep(20);
         }
         assertEquals(n, alerts.subscriberCount());
+    }
+
+    /** Issue 19, point 4: a stream ends with its token, telling the client where to resume after logging in again. */
+    @Test
+    void aStreamEndsWhenItsTokenExpiresWithTheIdToResumeFrom() throws Exception {
+        Instant now = Instant.now();
+        String shortLived = JwtTokens.hmac(JWT_SECRET, TOKEN_POLICY).issue(new TokenClaims(TokenClaims.SUBJECT_PREFIX + "admin", "Admin", "Admin",
+                "admin@localhost.localdomain", Role.ADMIN, TOKEN_POLICY.issuer(), TOKEN_POLICY.audience(), now, now.plusSeconds(3)));
+        try (SseTestClient client = subscribe("?access_token=" + shortLived, Map.of())) {
+            assertEquals(200, client.status());
+            awaitSubscribers(1);
+            String id = publish("Kia", "SUV", 1);
+            assertEquals(1, client.take("alert", 1, WAIT).size());
+            List<SseTestClient.Event> end = client.take("reauthenticate", 1, WAIT);
+            assertEquals(1, end.size(), "the stream said the token expired");
+            assertEquals(id, json(end.getFirst().data()).get("lastEventId").asText());
+            assertTrue(Duration.between(now, Instant.now()).toSeconds() < 8, "closed at the token's expiry, not later");
+            awaitSubscribers(0);
+        }
     }
 
     @Test
