@@ -11,11 +11,14 @@ import io.intellisite.indexer.application.port.in.rule.ListAlertRulesUseCase;
 import io.intellisite.indexer.application.port.in.rule.SeedAlertRulesUseCase;
 import io.intellisite.indexer.application.port.in.rule.UpdateAlertRuleUseCase;
 import io.intellisite.indexer.application.port.in.user.AuthenticateUseCase;
+import io.intellisite.indexer.application.port.in.user.ChangeOwnPasswordUseCase;
 import io.intellisite.indexer.application.port.in.user.CreateFirstAdminUseCase;
+import io.intellisite.indexer.application.port.in.user.DeleteUserUseCase;
 import io.intellisite.indexer.application.port.in.user.ListUsersUseCase;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.application.port.in.user.RegisterUserUseCase;
 import io.intellisite.indexer.application.port.in.user.ShowOwnAccountUseCase;
+import io.intellisite.indexer.application.port.in.user.UpdateUserUseCase;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.application.port.out.AlertRulePublisher;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
@@ -35,14 +38,18 @@ import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService
 import io.intellisite.indexer.application.service.rule.ListAlertRulesService;
 import io.intellisite.indexer.application.service.rule.SeedAlertRulesService;
 import io.intellisite.indexer.application.service.rule.UpdateAlertRuleService;
+import io.intellisite.indexer.application.service.user.AccountStatuses;
 import io.intellisite.indexer.application.service.user.AuthenticateService;
+import io.intellisite.indexer.application.service.user.ChangeOwnPasswordService;
 import io.intellisite.indexer.application.service.user.CreateFirstAdminService;
+import io.intellisite.indexer.application.service.user.DeleteUserService;
 import io.intellisite.indexer.application.service.user.ListUsersService;
 import io.intellisite.indexer.application.service.user.LogInService;
 import io.intellisite.indexer.application.service.user.LoginThrottle;
 import io.intellisite.indexer.application.service.user.PasswordCheckGate;
 import io.intellisite.indexer.application.service.user.RegisterUserService;
 import io.intellisite.indexer.application.service.user.ShowOwnAccountService;
+import io.intellisite.indexer.application.service.user.UpdateUserService;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.time.Clock;
 
@@ -52,6 +59,7 @@ import java.time.Clock;
  */
 public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase logIn, AuthenticateUseCase authenticate,
                        RegisterUserUseCase register, ListUsersUseCase listUsers, ShowOwnAccountUseCase showOwnAccount,
+                       ChangeOwnPasswordUseCase changeOwnPassword, UpdateUserUseCase updateUser, DeleteUserUseCase deleteUser,
                        IndexDetectionsUseCase indexDetections, ListDetectionsUseCase listDetections, GetStatsUseCase stats,
                        SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
                        ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
@@ -72,14 +80,18 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
     }
 
     public static UseCases wire(Ports ports, Limits limits, Clock clock) {
+        AccountStatuses statuses = new AccountStatuses(ports.users(), clock);
         return new UseCases(
                 new CreateFirstAdminService(ports.users(), ports.hasher()),
                 new LogInService(ports.users(), ports.hasher(), ports.tokenIssuer(), limits.tokenPolicy(), clock,
                         LoginThrottle.standard(clock), PasswordCheckGate.allowing(limits.loginConcurrency())),
-                new AuthenticateService(ports.tokenVerifier(), clock),
+                new AuthenticateService(ports.tokenVerifier(), statuses, clock),
                 new RegisterUserService(ports.users(), ports.hasher()),
                 new ListUsersService(ports.users()),
                 new ShowOwnAccountService(ports.users()),
+                new ChangeOwnPasswordService(ports.users(), ports.hasher(), statuses),
+                new UpdateUserService(ports.users(), statuses),
+                new DeleteUserService(ports.users(), statuses),
                 new IndexDetectionsService(ports.detections()),
                 new ListDetectionsService(ports.detections()),
                 new GetStatsService(ports.detections()),

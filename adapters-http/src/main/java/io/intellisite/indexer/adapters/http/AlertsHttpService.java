@@ -32,6 +32,8 @@ public final class AlertsHttpService implements HttpService {
     /** How long a disconnected EventSource waits before it reconnects. */
     private static final Duration RETRY = Duration.ofSeconds(3);
     private static final int MAX_BURST = 256;
+    /** How often a stream asks whether its token was revoked (a password change, disable, demotion, deletion). */
+    private static final Duration RECHECK = Duration.ofSeconds(2);
     private final BearerAuthentication bearer;
     private final WatchAlertsUseCase watch;
     private final Duration heartbeat;
@@ -41,6 +43,11 @@ public final class AlertsHttpService implements HttpService {
         this.bearer = bearer;
         this.watch = watch;
         this.heartbeat = heartbeat;
+    }
+
+    private static Duration shortest(Duration a, Duration b, Duration c) {
+        Duration ab = a.compareTo(b) < 0 ? a : b;
+        return ab.compareTo(c) < 0 ? ab : c;
     }
 
     @Override
@@ -66,15 +73,21 @@ public final class AlertsHttpService implements HttpService {
                 String lastId = resume.orElse("");
                 // The stream ends with its token: a token checked once would deliver for as long as the connection holds.
                 Instant expiresAt = actor.claims().expiresAt();
+                Instant recheckAt = Instant.now().plus(RECHECK);
                 while (true) {
-                    Duration left = Duration.between(Instant.now(), expiresAt);
-                    if (!left.isPositive()) {
+                    Instant now = Instant.now();
+                    boolean expired = !now.isBefore(expiresAt);
+                    if (expired || !now.isBefore(recheckAt) && !bearer.stillValid(actor)) {
                         sse.event("reauthenticate", null, HttpJson.MAPPER.writeValueAsString(
-                                Map.of("reason", "token expired", "lastEventId", lastId)));
+                                Map.of("reason", expired ? "token expired" : "token revoked", "lastEventId", lastId)));
                         sse.flush();
                         return;
                     }
-                    Optional<AlertEvent> event = subscription.next(left.compareTo(heartbeat) < 0 ? left : heartbeat);
+                    if (!now.isBefore(recheckAt)) {
+                        recheckAt = now.plus(RECHECK);
+                    }
+                    Optional<AlertEvent> event = subscription.next(shortest(heartbeat, Duration.between(now, expiresAt),
+                            Duration.between(now, recheckAt)));
                     if (event.isEmpty() && !subscription.overflowed()) {
                         sse.comment("heartbeat");
                     }

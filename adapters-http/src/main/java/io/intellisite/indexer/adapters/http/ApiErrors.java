@@ -12,6 +12,7 @@ import io.intellisite.indexer.application.port.in.user.AuthenticationFailedExcep
 import io.intellisite.indexer.application.port.in.user.TooManyLoginAttemptsException;
 import io.intellisite.indexer.domain.DomainException;
 import io.intellisite.indexer.domain.InvalidValueException;
+import io.intellisite.indexer.domain.user.LastAdminException;
 import io.intellisite.indexer.domain.user.UserAlreadyExistsException;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
@@ -39,6 +40,7 @@ public final class ApiErrors {
                     res.header(HeaderNames.RETRY_AFTER, "5");
                     HttpJson.error(res, e.callerLimit() ? Status.TOO_MANY_REQUESTS_429 : Status.SERVICE_UNAVAILABLE_503, e.getMessage());
                 })
+                .error(LastAdminException.class, (req, res, e) -> HttpJson.error(res, Status.CONFLICT_409, e.getMessage()))
                 .error(NotFoundException.class, (req, res, e) -> HttpJson.error(res, Status.NOT_FOUND_404, e.getMessage()))
                 .error(ServiceUnavailableException.class, (req, res, e) -> {
                     if (e.getCause() != null) {

@@ -31,6 +31,11 @@ public final class BearerAuthentication {
         return authenticate.authenticate(token.orElseThrow(BearerAuthentication::missing));
     }
 
+    /** Whether the caller's token still counts: unexpired, and its account not changed since (a long stream asks). */
+    public boolean stillValid(Principal principal) {
+        return authenticate.stillValid(principal);
+    }
+
     private static Optional<String> headerToken(ServerRequest req) {
         return req.headers().first(HeaderNames.AUTHORIZATION)
                 .filter(h -> h.length() > SCHEME.length() && h.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME))

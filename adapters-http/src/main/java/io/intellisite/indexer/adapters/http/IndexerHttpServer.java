@@ -49,7 +49,8 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .addFilter(new RequestLogFilter(registry))
                 .addFilter(new SecurityHeadersFilter())
                 .register("/login", new LoginHttpService(useCases.logIn()))
-                .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount()))
+                .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
+                        new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
                 .register("/stats", new StatsHttpService(bearer, useCases.stats()))
                 .register("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),

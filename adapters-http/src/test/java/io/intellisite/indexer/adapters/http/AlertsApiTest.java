@@ -65,6 +65,26 @@ class AlertsApiTest extends HttpApiContract {
         }
     }
 
+    /** Issue 19, point 3: disabling an account ends its open streams within 5 s. */
+    @Test
+    void disablingAnAccountEndsItsOpenStreams() throws Exception {
+        String admin = adminToken();
+        String id = json(createUser(admin, "watcher", "watcher@example.com", "viewer").body()).get("id").asText();
+        String watcher = token("watcher", "pass-watcher");
+        Thread.sleep(1_100);
+        try (SseTestClient client = subscribe("?access_token=" + watcher, Map.of())) {
+            assertEquals(200, client.status());
+            awaitSubscribers(1);
+            assertEquals(204, sendJson("PATCH", "/users/" + id, admin, "{\"disabled\": true}").statusCode());
+            long disabledAt = System.nanoTime();
+            List<SseTestClient.Event> end = client.take("reauthenticate", 1, WAIT);
+            assertEquals(1, end.size());
+            assertEquals("token revoked", json(end.getFirst().data()).get("reason").asText());
+            assertTrue(System.nanoTime() - disabledAt < Duration.ofSeconds(5).toNanos(), "within 5 s");
+            awaitSubscribers(0);
+        }
+    }
+
     @Test
     void withoutATokenTheStreamIs401() throws Exception {
         try (SseTestClient client = subscribe("", Map.of())) {

@@ -41,14 +41,20 @@ public abstract class SecurityApiTests extends HttpApiContract {
     }
 
     private static String signed(String issuer, String audience, Instant issuedAt, Duration lifetime, Role role) {
-        TokenClaims claims = new TokenClaims("username:admin", "Admin", "Admin", "admin@example.com", role, issuer, audience,
+        return signed("admin", issuer, audience, issuedAt, lifetime, role);
+    }
+
+    private static String signed(String username, String issuer, String audience, Instant issuedAt, Duration lifetime, Role role) {
+        TokenClaims claims = new TokenClaims("username:" + username, "Admin", "Admin", "admin@example.com", role, issuer, audience,
                 issuedAt, issuedAt.plus(lifetime));
         return JwtTokens.hmac(JWT_SECRET, new TokenPolicy(issuer, audience, lifetime)).issue(claims);
     }
 
     @Test
     void forgedTokensAreRefusedEverywhere() {
-        String viewer = signed("test-issuer", "test-audience", Instant.now(), Duration.ofMinutes(5), Role.VIEWER);
+        // A token must state its account's role as it is now: the forgeries below turn this viewer's into an admin's.
+        assertEquals(201, createUser(adminToken(), "viewer1", "viewer1@example.com", "viewer").statusCode());
+        String viewer = signed("viewer1", "test-issuer", "test-audience", Instant.now(), Duration.ofMinutes(5), Role.VIEWER);
         String[] parts = viewer.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         Instant now = Instant.now();
@@ -68,7 +74,7 @@ public abstract class SecurityApiTests extends HttpApiContract {
             assertSafeError(postJson("/rules", token, "{\"name\": \"x\", \"conditions\": {\"make\": [\"a\"]}}"), 401);
             assertSafeError(createUser(token, "mallory", "mallory@example.com", "admin"), 401);
         }
-        assertEquals(1, json(get("/users", adminToken())).get("size").asInt());
+        assertEquals(2, json(get("/users", adminToken())).get("size").asInt());
         assertEquals(0, json(get("/rules", adminToken())).get("size").asInt());
         assertEquals(200, get("/detections", viewer).statusCode(), "the untampered token still works");
     }

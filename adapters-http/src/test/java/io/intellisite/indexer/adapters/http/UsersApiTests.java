@@ -82,6 +82,47 @@ public abstract class UsersApiTests extends HttpApiContract {
         assertSafeError(get("/users", null), 401);
     }
 
+    /**
+     * Issue 19, point 3: a user changes its password; an admin disables, re-enables, promotes and deletes it; each
+     * change ends the tokens it held (tokens state their issue time in whole seconds: those of the change's own
+     * second still count, hence the waits).
+     */
+    @Test
+    void anAccountIsChangedDisabledAndDeletedAndEachChangeEndsItsTokens() throws InterruptedException {
+        String admin = adminToken();
+        String id = json(createUser(admin, "viewer1", "viewer1@example.com", "viewer")).get("id").asText();
+        String viewer = token("viewer1", "pass-viewer1");
+        Thread.sleep(1_100);
+        assertSafeError(postJson("/users/me/password", viewer, "{\"old_password\": \"wrong\", \"new_password\": \"a-new-password\"}"), 422);
+        assertEquals(204, postJson("/users/me/password", viewer,
+                "{\"old_password\": \"pass-viewer1\", \"new_password\": \"a-new-password\"}").statusCode());
+        assertSafeError(get("/users/me", viewer), 401);
+        assertSafeError(login("viewer1", "pass-viewer1"), 401);
+        String renewed = token("viewer1", "a-new-password");
+        assertEquals(200, get("/users/me", renewed).statusCode());
+
+        Thread.sleep(1_100);
+        assertSafeError(sendJson("PATCH", "/users/" + id, renewed, "{\"role\": \"admin\"}"), 403);
+        assertSafeError(sendJson("PATCH", "/users/" + id, admin, "{\"name\": \"x\"}"), 422);
+        assertSafeError(sendJson("PATCH", "/users/" + id, admin, "{\"disabled\": \"yes\"}"), 422);
+        assertSafeError(sendJson("PATCH", "/users/not-an-id", admin, "{\"disabled\": true}"), 404);
+        assertEquals(204, sendJson("PATCH", "/users/" + id, admin, "{\"disabled\": true}").statusCode());
+        assertSafeError(get("/users/me", renewed), 401);
+        assertSafeError(login("viewer1", "a-new-password"), 401);
+        assertEquals(204, sendJson("PATCH", "/users/" + id, admin, "{\"disabled\": false, \"role\": \"admin\"}").statusCode());
+        Thread.sleep(1_100);
+        String promoted = token("viewer1", "a-new-password");
+        assertEquals("admin", json(get("/users/me", promoted)).get("role").asText());
+
+        String ownId = json(get("/users/me", admin)).get("id").asText();
+        assertEquals(204, sendJson("DELETE", "/users/" + id, admin, null).statusCode());
+        assertSafeError(get("/users/me", promoted), 401);
+        assertSafeError(sendJson("DELETE", "/users/" + id, admin, null), 404);
+        assertSafeError(sendJson("PATCH", "/users/" + ownId, admin, "{\"role\": \"viewer\"}"), 409);
+        assertSafeError(sendJson("DELETE", "/users/" + ownId, admin, null), 409);
+        assertEquals(200, get("/users/me", admin).statusCode(), "the refused changes changed nothing");
+    }
+
     /** Least privilege: the list of everyone (e-mails, roles, usernames) is an admin's; a viewer sees itself. */
     @Test
     void onlyAdminsListUsersAndEveryoneSeesItself() {

@@ -8,10 +8,12 @@ import java.time.Clock;
 
 public final class AuthenticateService implements AuthenticateUseCase {
     private final TokenVerifier verifier;
+    private final AccountStatuses statuses;
     private final Clock clock;
 
-    public AuthenticateService(TokenVerifier verifier, Clock clock) {
+    public AuthenticateService(TokenVerifier verifier, AccountStatuses statuses, Clock clock) {
         this.verifier = verifier;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -22,6 +24,15 @@ public final class AuthenticateService implements AuthenticateUseCase {
         }
         return verifier.verify(bearerToken, clock.instant())
                 .map(Principal::new)
+                .filter(this::stillValid)
                 .orElseThrow(() -> new AuthenticationFailedException("invalid token"));
+    }
+
+    // A signature proves who issued the token, not that the account still agrees: deleted, disabled, demoted and
+    // password-changed accounts revoke the tokens issued before.
+    @Override
+    public boolean stillValid(Principal principal) {
+        return clock.instant().isBefore(principal.claims().expiresAt())
+                && statuses.of(principal.username()).filter(status -> status.accepts(principal.claims())).isPresent();
     }
 }

@@ -10,19 +10,25 @@ import io.intellisite.indexer.application.inmemory.InMemoryTokens;
 import io.intellisite.indexer.application.inmemory.InMemoryUserRepository;
 import io.intellisite.indexer.application.model.PageRequest;
 import io.intellisite.indexer.application.port.in.AccessDeniedException;
+import io.intellisite.indexer.application.port.in.NotFoundException;
 import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
 import io.intellisite.indexer.application.port.in.user.RegisterUserCommand;
 import io.intellisite.indexer.application.port.in.user.TooManyLoginAttemptsException;
+import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.token.TokenPolicy;
+import io.intellisite.indexer.domain.user.LastAdminException;
+import io.intellisite.indexer.domain.user.Role;
 import io.intellisite.indexer.domain.user.UserAlreadyExistsException;
 import io.intellisite.indexer.domain.user.UserId;
+import io.intellisite.indexer.domain.user.Username;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UserUseCasesTest {
@@ -34,7 +40,10 @@ class UserUseCasesTest {
     private final InMemoryTokens tokens = new InMemoryTokens(policy);
     private final LogInService logIn = new LogInService(users, hasher, tokens, policy, clock, LoginThrottle.standard(clock),
             PasswordCheckGate.allowing(0));
-    private final AuthenticateService authenticate = new AuthenticateService(tokens, clock);
+    private final AccountStatuses statuses = new AccountStatuses(users, clock);
+    private final AuthenticateService authenticate = new AuthenticateService(tokens, statuses, clock);
+    // A second instance on the same repository: its own cache of account statuses.
+    private final AuthenticateService otherInstance = new AuthenticateService(tokens, new AccountStatuses(users, clock), clock);
     private final RegisterUserService register = new RegisterUserService(users, hasher);
 
     private Principal admin() {
@@ -146,6 +155,54 @@ class UserUseCasesTest {
         }
         assertThrows(TooManyLoginAttemptsException.class, () -> logIn.logIn("admin", "admin", flooder));
         assertTrue(logIn.logIn("admin", "admin", "198.51.100.7").accessToken().length() > 4);
+    }
+
+    /** Issue 19, point 3: a password change, disable, demotion or deletion revokes the account's tokens everywhere. */
+    @Test
+    void eachChangeOfAnAccountRevokesItsTokensOnEveryInstance() {
+        Principal admin = admin();
+        var id = register.register(admin, command("viewer", "viewer@example.com"));
+        String before = logIn.logIn("viewer", "password-r", HERE).accessToken();
+        Principal viewer = otherInstance.authenticate(before);
+        clock.advance(Duration.ofMillis(1_200));
+        assertTrue(otherInstance.stillValid(viewer));
+        new ChangeOwnPasswordService(users, hasher, statuses).change(viewer, "password-r", "password-r2");
+        assertThrows(AuthenticationFailedException.class, () -> authenticate.authenticate(before), "at once on this instance");
+        assertTrue(otherInstance.stillValid(viewer), "another instance may use what it read of the account for a second");
+        clock.advance(Duration.ofSeconds(1));
+        assertFalse(otherInstance.stillValid(viewer), "and no longer");
+        new ChangeOwnPasswordService(users, hasher, statuses).change(viewer, "password-r2", "a-new-password");
+        assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("viewer", "password-r2", HERE));
+        String after = logIn.logIn("viewer", "a-new-password", HERE).accessToken();
+        assertEquals("viewer", authenticate.authenticate(after).username());
+
+        clock.advance(Duration.ofSeconds(2));
+        var update = new UpdateUserService(users, statuses);
+        update.update(admin, id, Optional.empty(), Optional.of(true));
+        assertThrows(AuthenticationFailedException.class, () -> authenticate.authenticate(after), "disabled");
+        assertThrows(AuthenticationFailedException.class, () -> logIn.logIn("viewer", "a-new-password", HERE));
+        update.update(admin, id, Optional.of(Role.ADMIN), Optional.of(false));
+        clock.advance(Duration.ofSeconds(2));
+        Principal promoted = authenticate.authenticate(logIn.logIn("viewer", "a-new-password", HERE).accessToken());
+        assertTrue(promoted.isAdmin());
+        assertThrows(AccessDeniedException.class, () -> update.update(viewer, id, Optional.of(Role.VIEWER), Optional.empty()));
+
+        new DeleteUserService(users, statuses).delete(admin, id);
+        assertFalse(authenticate.stillValid(promoted), "deleted");
+        assertThrows(NotFoundException.class, () -> new DeleteUserService(users, statuses).delete(admin, id));
+    }
+
+    @Test
+    void theLastEnabledAdminStaysAndAWrongOldPasswordChangesNothing() {
+        Principal admin = admin();
+        var ownId = users.status(new Username("admin")).orElseThrow().id();
+        var update = new UpdateUserService(users, statuses);
+        assertThrows(LastAdminException.class, () -> update.update(admin, ownId, Optional.of(Role.VIEWER), Optional.empty()));
+        assertThrows(LastAdminException.class, () -> update.update(admin, ownId, Optional.empty(), Optional.of(true)));
+        assertThrows(LastAdminException.class, () -> new DeleteUserService(users, statuses).delete(admin, ownId));
+        assertThrows(InvalidValueException.class,
+                () -> new ChangeOwnPasswordService(users, hasher, statuses).change(admin, "wrong", "a-new-password"));
+        assertTrue(logIn.logIn("admin", "admin", HERE).accessToken().length() > 4);
     }
 
     @Test
