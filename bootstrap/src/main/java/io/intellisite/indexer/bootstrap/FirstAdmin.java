@@ -35,10 +35,15 @@ final class FirstAdmin {
             if (!demo && password.get().length() < 8) {
                 throw new StartupException("ADMIN_PASSWORD", "must be at least 8 characters");
             }
+            boolean created;
             try {
-                useCase.createIfNoUserExists(username.get(), password.get());
+                created = useCase.createIfNoUserExists(username.get(), password.get());
             } catch (DomainException e) {
                 throw new StartupException("ADMIN_USERNAME", e.getMessage());
+            }
+            if (!created && !useCase.stillHasPassword(username.get(), password.get())) {
+                err.println("WARNING: ADMIN_USERNAME/ADMIN_PASSWORD only create the first admin, and users exist already:"
+                        + " they changed nothing. Change a password with POST /users/me/password.");
             }
         }
         // One password check (a fraction of a second) per start, so that the demo's password is never forgotten.

@@ -41,7 +41,10 @@ class FirstAdminTest {
         start(Map.of("ADMIN_USERNAME", "root", "ADMIN_PASSWORD", "root-password"), false);
         assertFalse(useCase.noUserExists());
         start(Map.of(), false);
+        start(Map.of("ADMIN_USERNAME", "root", "ADMIN_PASSWORD", "root-password"), false);
         assertEquals("", warnings());
+        start(Map.of("ADMIN_USERNAME", "root", "ADMIN_PASSWORD", "another-password"), false);
+        assertTrue(warnings().contains("they changed nothing"), "a password set later is not silently ignored");
     }
 
     @Test
