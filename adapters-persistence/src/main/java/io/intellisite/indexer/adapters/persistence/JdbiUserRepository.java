@@ -1,7 +1,7 @@
 package io.intellisite.indexer.adapters.persistence;
 
 import io.intellisite.indexer.application.port.out.UserRepository;
-import io.intellisite.indexer.domain.user.AccountStatus;
+import io.intellisite.indexer.domain.token.AccountStatus;
 import io.intellisite.indexer.domain.user.Credential;
 import io.intellisite.indexer.domain.user.Email;
 import io.intellisite.indexer.domain.user.LastAdminException;

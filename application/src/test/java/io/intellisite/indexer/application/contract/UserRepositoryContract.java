@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.application.port.out.UserRepository;
-import io.intellisite.indexer.domain.user.AccountStatus;
+import io.intellisite.indexer.domain.token.AccountStatus;
 import io.intellisite.indexer.domain.user.Email;
 import io.intellisite.indexer.domain.user.LastAdminException;
 import io.intellisite.indexer.domain.user.PasswordHash;

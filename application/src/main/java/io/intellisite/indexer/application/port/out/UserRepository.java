@@ -1,6 +1,6 @@
 package io.intellisite.indexer.application.port.out;
 
-import io.intellisite.indexer.domain.user.AccountStatus;
+import io.intellisite.indexer.domain.token.AccountStatus;
 import io.intellisite.indexer.domain.user.Credential;
 import io.intellisite.indexer.domain.user.LastAdminException;
 import io.intellisite.indexer.domain.user.PasswordHash;

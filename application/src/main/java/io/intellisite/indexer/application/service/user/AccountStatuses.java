@@ -1,7 +1,7 @@
 package io.intellisite.indexer.application.service.user;
 
 import io.intellisite.indexer.application.port.out.UserRepository;
-import io.intellisite.indexer.domain.user.AccountStatus;
+import io.intellisite.indexer.domain.token.AccountStatus;
 import io.intellisite.indexer.domain.user.Username;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,8 @@
-package io.intellisite.indexer.domain.user;
+package io.intellisite.indexer.domain.token;
 
 import io.intellisite.indexer.domain.Require;
-import io.intellisite.indexer.domain.token.TokenClaims;
+import io.intellisite.indexer.domain.user.Role;
+import io.intellisite.indexer.domain.user.UserId;
 import java.time.Instant;
 
 /**
