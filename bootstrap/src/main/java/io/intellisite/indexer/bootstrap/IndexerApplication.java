@@ -78,7 +78,7 @@ public final class IndexerApplication implements AutoCloseable {
         var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafkaBootstrapServers(), topics.rules(), Duration.ofSeconds(10)));
         AlertRule firstRule = AlertRule.suspiciousCategory(settings.alerts().suspiciousVehicle());
         GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
-        var detections = new JdbiDetectionRepository(database.jdbi());
+        var detections = JdbiDetectionRepository.on(database);
         KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
                 settings.alerts().queueSize()));
         UseCases useCases = UseCases.wire(new UseCases.Ports(new JdbiUserRepository(database.jdbi()),
@@ -150,7 +150,7 @@ public final class IndexerApplication implements AutoCloseable {
     private PostgresDatabase connectDatabase(ProductSettings.Database settings) {
         try {
             return PostgresDatabase.connectAndMigrate(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
-                    infrastructure.databasePassword(), settings.poolSize());
+                    infrastructure.databasePassword(), settings.poolSize(), settings.reads());
         } catch (RuntimeException e) {
             String message = Infrastructure.rootMessage(e);
             String setting = message.contains("password") ? "DATABASE_PASSWORD" : "DATABASE_URL";

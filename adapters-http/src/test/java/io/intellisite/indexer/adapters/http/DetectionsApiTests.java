@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import io.intellisite.indexer.application.port.out.DetectionRepository;
-import io.intellisite.indexer.application.port.out.UserRepository;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +108,8 @@ public abstract class DetectionsApiTests extends HttpApiContract {
         assertSafeError(get("/detections?limit=0", token), 422);
         assertSafeError(get("/detections?limit=1001", token), 422);
         assertSafeError(get("/detections?skip=-1", token), 422);
+        // Issue 19, point 8: a deep skip costs every row before it; past 10,000 the cursor is the way on.
+        assertSafeError(get("/detections?skip=10001", token), 422);
         assertSafeError(get("/detections?after=not-a-cursor", token), 422);
         assertSafeError(get("/detections?from=yesterday", token), 422);
         assertSafeError(get("/detections?from=-999999999-01-01T00:00:00Z", token), 422);

@@ -2,6 +2,7 @@ package io.intellisite.indexer.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -14,35 +15,69 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 public final class PostgresDatabase implements AutoCloseable {
     private static final Executor PROBES = Executors.newVirtualThreadPerTaskExecutor();
     private final HikariDataSource dataSource;
+    private final HikariDataSource readSource;
     private final Jdbi jdbi;
+    private final Jdbi reads;
 
-    private PostgresDatabase(HikariDataSource dataSource) {
+    /**
+     * The pool API reads get, apart from the one the indexer writes with, so that slow or many reads cannot take the
+     * connections indexing needs: {@code size} connections, each statement stopped after {@code statementTimeout},
+     * and a read that finds none free within {@code connectionWait} gives up (the API answers 503).
+     */
+    public record ReadPool(int size, Duration statementTimeout, Duration connectionWait) {
+        public static final ReadPool DEFAULT = new ReadPool(4, Duration.ofSeconds(5), Duration.ofSeconds(1));
+    }
+
+    private PostgresDatabase(HikariDataSource dataSource, HikariDataSource readSource) {
         this.dataSource = dataSource;
+        this.readSource = readSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.reads = Jdbi.create(readSource).installPlugin(new PostgresPlugin());
     }
 
     /** Connects (failing fast if the database does not answer) and migrates the schema to the latest version. */
     public static PostgresDatabase connectAndMigrate(String jdbcUrl, String user, String password, int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("intellisite-db");
-        config.setConnectionTimeout(5_000);
-        config.setInitializationFailTimeout(10_000);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        return connectAndMigrate(jdbcUrl, user, password, poolSize, ReadPool.DEFAULT);
+    }
+
+    public static PostgresDatabase connectAndMigrate(String jdbcUrl, String user, String password, int poolSize, ReadPool readPool) {
+        HikariDataSource dataSource = new HikariDataSource(config(jdbcUrl, user, password, "intellisite-db", poolSize, Duration.ofSeconds(5)));
+        HikariDataSource readSource = null;
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            return new PostgresDatabase(dataSource);
+            HikariConfig read = config(jdbcUrl, user, password, "intellisite-db-reads", readPool.size(), readPool.connectionWait());
+            read.setConnectionInitSql("set statement_timeout = " + readPool.statementTimeout().toMillis());
+            read.setReadOnly(true);
+            readSource = new HikariDataSource(read);
+            return new PostgresDatabase(dataSource, readSource);
         } catch (RuntimeException e) {
             dataSource.close();
+            if (readSource != null) {
+                readSource.close();
+            }
             throw e;
         }
     }
 
+    private static HikariConfig config(String jdbcUrl, String user, String password, String name, int size, Duration wait) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        config.setConnectionTimeout(Math.max(250, wait.toMillis()));
+        config.setInitializationFailTimeout(10_000);
+        return config;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** For the API's reads: their own pool, statement time limit and wait (see {@link ReadPool}). */
+    public Jdbi reads() {
+        return reads;
     }
 
     /**
@@ -63,6 +98,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        readSource.close();
         dataSource.close();
     }
 }

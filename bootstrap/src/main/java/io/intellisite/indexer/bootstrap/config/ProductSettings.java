@@ -1,6 +1,7 @@
 package io.intellisite.indexer.bootstrap.config;
 
 import io.intellisite.indexer.adapters.kafka.TopicNames;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.nio.file.Path;
@@ -54,11 +55,14 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
         }
     }
 
-    /** The database (empty URL: start the embedded one) and the size of the product's pool. */
-    public record Database(Optional<String> url, String user, String password, int poolSize, int embeddedPort) {
+    /** The database (empty URL: start the embedded one), the indexer's pool and the API reads' own pool. */
+    public record Database(Optional<String> url, String user, String password, int poolSize, int embeddedPort,
+                           PostgresDatabase.ReadPool reads) {
         static Database from(Settings s) {
             return new Database(s.optional("DATABASE_URL"), s.text("DATABASE_USER"), s.optional("DATABASE_PASSWORD").orElse(""),
-                    s.integer("DATABASE_POOL_SIZE", 2, 1000), s.integer("EMBEDDED_POSTGRES_PORT", 0, 65535));
+                    s.integer("DATABASE_POOL_SIZE", 2, 1000), s.integer("EMBEDDED_POSTGRES_PORT", 0, 65535),
+                    new PostgresDatabase.ReadPool(s.integer("DATABASE_READ_POOL_SIZE", 1, 1000),
+                            Duration.ofMillis(s.integer("DATABASE_READ_TIMEOUT_MS", 100, 600_000)), Duration.ofSeconds(1)));
         }
     }
 

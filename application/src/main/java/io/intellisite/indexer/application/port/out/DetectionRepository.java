@@ -26,8 +26,9 @@ public interface DetectionRepository {
      */
     int adoptUnrecordedRows(String topic, UUID topicId);
 
+    /** Throws {@link StoreBusyException} when the reads' share of the store is taken or the query runs too long. */
     DetectionPage find(DetectionQuery query);
 
-    /** Sorted by make; costs O(number of makes), not O(detections). */
+    /** Sorted by make; costs O(number of makes), not O(detections). {@link StoreBusyException} as {@link #find}. */
     List<MakeCount> countsByMake();
 }

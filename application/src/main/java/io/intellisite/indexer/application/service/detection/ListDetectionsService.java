@@ -3,8 +3,10 @@ package io.intellisite.indexer.application.service.detection;
 import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCase;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.StoreBusyException;
 import java.util.Objects;
 
 public final class ListDetectionsService implements ListDetectionsUseCase {
@@ -17,6 +19,10 @@ public final class ListDetectionsService implements ListDetectionsUseCase {
     @Override
     public DetectionPage list(Principal actor, DetectionQuery query) {
         Objects.requireNonNull(actor, "an authenticated caller is required");
-        return detections.find(query);
+        try {
+            return detections.find(query);
+        } catch (StoreBusyException busy) {
+            throw new ServiceUnavailableException("the database is busy with other reads; retry in a few seconds", busy);
+        }
     }
 }

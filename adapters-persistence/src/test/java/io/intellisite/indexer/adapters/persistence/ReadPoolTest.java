@@ -1,0 +1,48 @@
+package io.intellisite.indexer.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intellisite.indexer.application.contract.Fixtures;
+import io.intellisite.indexer.application.model.DetectionQuery;
+import io.intellisite.indexer.application.port.out.StoreBusyException;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.junit.jupiter.api.Test;
+
+/** Issue 19, point 8: the API's reads have a pool, a wait and a time limit of their own; indexing goes on past them. */
+class ReadPoolTest {
+    private static PostgresDatabase database(PostgresDatabase.ReadPool reads) {
+        return PostgresDatabase.connectAndMigrate(TestDatabase.newDatabase("reads_" + System.nanoTime()), TestDatabase.user(),
+                TestDatabase.password(), 2, reads);
+    }
+
+    @Test
+    void readsThatFindTheirPoolTakenGiveUpWhileIndexingGoesOn() {
+        try (PostgresDatabase db = database(new PostgresDatabase.ReadPool(1, Duration.ofSeconds(5), Duration.ofMillis(300)));
+             Handle heldByASlowRead = db.reads().open()) {
+            heldByASlowRead.createQuery("select 1").mapTo(Integer.class).one();
+            JdbiDetectionRepository detections = JdbiDetectionRepository.on(db);
+            long start = System.nanoTime();
+            assertThrows(StoreBusyException.class, detections::countsByMake);
+            assertThrows(StoreBusyException.class, () -> detections.find(DetectionQuery.firstPage(10)));
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos(), "each gave up after its wait");
+            assertEquals(1, detections.store(List.of(Fixtures.detection(0, 1, "Toyota", "SUV"))), "the indexer's pool is free");
+        }
+    }
+
+    @Test
+    void aReadRunningPastItsLimitIsStopped() {
+        try (PostgresDatabase db = database(new PostgresDatabase.ReadPool(2, Duration.ofMillis(200), Duration.ofSeconds(1)))) {
+            assertEquals("200ms", db.reads().withHandle(h -> h.createQuery("show statement_timeout").mapTo(String.class).one()));
+            var e = assertThrows(JdbiException.class, () -> db.reads().useHandle(h -> h.execute("select pg_sleep(2)")));
+            assertTrue(e.getMessage().contains("statement timeout"), e.getMessage());
+            assertEquals("0", db.jdbi().withHandle(h -> h.createQuery("show statement_timeout").mapTo(String.class).one()),
+                    "the indexer's statements have no such limit");
+            assertTrue(JdbiDetectionRepository.on(db).find(DetectionQuery.firstPage(10)).items().isEmpty(), "a quick read goes through");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.intellisite.indexer.application.service.detection;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.intellisite.indexer.application.model.DetectionPage;
+import io.intellisite.indexer.application.model.DetectionQuery;
+import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.application.port.out.StoreBusyException;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
+import io.intellisite.indexer.domain.detection.MakeCount;
+import io.intellisite.indexer.domain.token.TokenClaims;
+import io.intellisite.indexer.domain.user.Role;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A read the store gives up on is a 503 to come back to, not a failure of the request. */
+class BusyStoreTest {
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private final Principal viewer = new Principal(new TokenClaims(TokenClaims.SUBJECT_PREFIX + "ann", "Ann", "A", "ann@example.com",
+            Role.VIEWER, "iss", "aud", NOW, NOW.plusSeconds(60)));
+    private final DetectionRepository busy = new DetectionRepository() {
+        @Override
+        public int store(List<IndexedDetection> batch) {
+            return batch.size();
+        }
+
+        @Override
+        public int adoptUnrecordedRows(String topic, UUID topicId) {
+            return 0;
+        }
+
+        @Override
+        public DetectionPage find(DetectionQuery query) {
+            throw new StoreBusyException("no read connection", null);
+        }
+
+        @Override
+        public List<MakeCount> countsByMake() {
+            throw new StoreBusyException("statement timeout", null);
+        }
+    };
+
+    @Test
+    void aBusyStoreMakesReadsUnavailableForAWhile() {
+        assertThrows(ServiceUnavailableException.class, () -> new ListDetectionsService(busy).list(viewer, DetectionQuery.firstPage(10)));
+        assertThrows(ServiceUnavailableException.class, () -> new GetStatsService(busy).countsByMake(viewer));
+    }
+}
