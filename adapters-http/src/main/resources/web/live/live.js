@@ -108,6 +108,10 @@ function followAlerts() {
     lastAlertId = e.lastEventId;
     showAlert(JSON.parse(e.data));
   });
+  source.addEventListener("restart", (e) => {
+    // The alerts after our last one are past the topic's retention: the stream goes on live from here.
+    lastAlertId = JSON.parse(e.data).lastEventId;
+  });
   source.addEventListener("reauthenticate", () => {
     // The server ends a stream when its token expires, after the last alert it sent.
     source.close();

@@ -71,6 +71,12 @@ public final class AlertsHttpService implements HttpService {
                 sse.comment("alerts");
                 sse.flush();
                 String lastId = resume.orElse("");
+                if (subscription.restartedAt().isPresent()) {
+                    lastId = subscription.restartedAt().get();
+                    sse.event("restart", null, HttpJson.MAPPER.writeValueAsString(Map.of("reason",
+                            "the alerts after the given id are no longer kept; carrying on live", "lastEventId", lastId)));
+                    sse.flush();
+                }
                 // The stream ends with its token: a token checked once would deliver for as long as the connection holds.
                 Instant expiresAt = actor.claims().expiresAt();
                 Instant recheckAt = Instant.now().plus(RECHECK);

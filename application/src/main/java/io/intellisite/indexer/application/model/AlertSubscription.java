@@ -11,6 +11,19 @@ public interface AlertSubscription extends AutoCloseable {
     /** True once the subscriber fell too far behind: it must reconnect with its last event id. */
     boolean overflowed();
 
+    /** True while it still replays the alerts a resuming subscriber missed; false once it follows the live feed. */
+    default boolean replaying() {
+        return false;
+    }
+
+    /**
+     * Present when the resume id named alerts that are no longer kept (past the topic's retention): then nothing is
+     * replayed, and the subscription carries on live from the event id given here.
+     */
+    default Optional<String> restartedAt() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -90,6 +90,11 @@ public final class InMemoryAlertFeed implements AlertFeed {
         }
 
         @Override
+        public boolean replaying() {
+            return replayed < missed.size();
+        }
+
+        @Override
         public void close() {
             subscribers.remove(this);
         }

@@ -43,7 +43,13 @@ final class AlertTopic {
     }
 
     KafkaConsumer<byte[], byte[]> newConsumer() {
-        return new KafkaConsumer<>(new HashMap<>(consumerConfig), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return newConsumer(Map.of());
+    }
+
+    KafkaConsumer<byte[], byte[]> newConsumer(Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.putAll(overrides);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** A topic's partitions are numbered from 0, so a count names them all. */

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -63,7 +64,8 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         this.partitionCheck = partitionCheck;
         // Metadata refreshed as often as it is checked: an added partition shows within two checks.
         this.topic = new AlertTopic(bootstrapServers, topic, partitionCheck);
-        this.replays = replays != null ? replays : this.topic::newConsumer;
+        // A replay holds at most one poll of alerts, read as its subscriber reads: 100, not the live consumer's 1,000.
+        this.replays = replays != null ? replays : () -> this.topic.newConsumer(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
         this.ring = new AlertRing(queueCapacity);
         this.consumer = this.topic.newConsumer();
         this.position = this.topic.assignAtEnd(consumer, Duration.ofSeconds(15));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,7 +22,8 @@ final class ResumingSubscription implements AlertSubscription {
     private final LiveSubscription live;
     private final Deque<AlertEvent> pending = new ArrayDeque<>();
     private AlertPosition position;
-    private boolean replaying = true;
+    private volatile boolean replaying = true;
+    private Optional<String> restartedAt = Optional.empty();
 
     ResumingSubscription(KafkaConsumer<byte[], byte[]> replay, List<TopicPartition> partitions, AlertPosition from,
                          AlertPosition until, LiveSubscription live) {
@@ -30,8 +32,27 @@ final class ResumingSubscription implements AlertSubscription {
         this.live = live;
         this.position = from;
         List<TopicPartition> behind = partitions.stream().filter(tp -> from.next(tp.partition()) < until.next(tp.partition())).toList();
+        // Alerts past the topic's retention are gone: rather than replay all that is left as if it followed the id
+        // (a flood, and still a gap), say so and carry on live.
+        Map<TopicPartition, Long> kept = behind.isEmpty() ? Map.of() : replay.beginningOffsets(behind);
+        if (behind.stream().anyMatch(tp -> from.next(tp.partition()) < kept.getOrDefault(tp, 0L))) {
+            replaying = false;
+            replay.close();
+            restartedAt = Optional.of(until.toString());
+            return;
+        }
         replay.assign(behind);
         behind.forEach(tp -> replay.seek(tp, from.next(tp.partition())));
+    }
+
+    @Override
+    public boolean replaying() {
+        return replaying;
+    }
+
+    @Override
+    public Optional<String> restartedAt() {
+        return restartedAt;
     }
 
     @Override

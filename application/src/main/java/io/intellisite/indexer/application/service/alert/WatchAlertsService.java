@@ -4,16 +4,12 @@ import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.application.port.in.alert.AlertFilter;
-import io.intellisite.indexer.application.port.in.alert.TooManyAlertStreamsException;
 import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Follows the alerts for one caller, within limits: a stream costs little, but not nothing (a queue, a
@@ -29,27 +25,43 @@ public final class WatchAlertsService implements WatchAlertsUseCase {
         }
     }
 
+    /**
+     * How many resuming streams may replay at once, on this instance and for one caller: each replay has a broker
+     * connection and a poll of alerts of its own until it catches up with the live feed.
+     */
+    static final int REPLAYS_PER_INSTANCE = 32;
+    static final int REPLAYS_PER_CALLER = 2;
     private final AlertFeed feed;
-    private final Limits limits;
-    private final AtomicInteger open = new AtomicInteger();
-    private final Map<String, Integer> openByCaller = new ConcurrentHashMap<>();
+    private final Quota streams;
+    private final Quota replays = new Quota("replaying alert streams", REPLAYS_PER_INSTANCE, REPLAYS_PER_CALLER);
 
     public WatchAlertsService(AlertFeed feed, Limits limits) {
         this.feed = feed;
-        this.limits = limits;
+        this.streams = new Quota("alert streams", limits.perInstance(), limits.perCaller());
     }
 
     @Override
     public AlertSubscription watch(Principal actor, AlertFilter filter, Optional<String> resumeAfter) {
         Objects.requireNonNull(actor, "an authenticated caller is required");
         String caller = actor.claims().subject();
-        reserve(caller);
+        streams.reserve(caller);
         AlertSubscription all;
         try {
             all = feed.subscribe(resumeAfter);
         } catch (RuntimeException e) {
-            release(caller);
+            streams.release(caller);
             throw e;
+        }
+        // Counted once the feed knows there is something to replay: a resume that is already live holds no place.
+        AtomicBoolean replaying = new AtomicBoolean(all.replaying());
+        if (replaying.get()) {
+            try {
+                replays.reserve(caller);
+            } catch (RuntimeException e) {
+                all.close();
+                streams.release(caller);
+                throw e;
+            }
         }
         AtomicBoolean closed = new AtomicBoolean();
         return new AlertSubscription() {
@@ -59,6 +71,9 @@ public final class WatchAlertsService implements WatchAlertsUseCase {
                 while (true) {
                     long left = deadline - System.nanoTime();
                     Optional<AlertEvent> event = all.next(Duration.ofNanos(Math.max(0, left)));
+                    if (!all.replaying()) {
+                        releaseReplay(replaying, caller);
+                    }
                     if (event.isEmpty() || filter.matches(event.get())) {
                         return event;
                     }
@@ -71,29 +86,29 @@ public final class WatchAlertsService implements WatchAlertsUseCase {
             }
 
             @Override
+            public boolean replaying() {
+                return all.replaying();
+            }
+
+            @Override
+            public Optional<String> restartedAt() {
+                return all.restartedAt();
+            }
+
+            @Override
             public void close() {
                 if (closed.compareAndSet(false, true)) {
                     all.close();
-                    release(caller);
+                    releaseReplay(replaying, caller);
+                    streams.release(caller);
                 }
             }
         };
     }
 
-    private void reserve(String caller) {
-        if (open.incrementAndGet() > limits.perInstance()) {
-            open.decrementAndGet();
-            throw new TooManyAlertStreamsException("this instance serves as many alert streams as it may; retry later", false);
+    private void releaseReplay(AtomicBoolean replaying, String caller) {
+        if (replaying.compareAndSet(true, false)) {
+            replays.release(caller);
         }
-        if (openByCaller.merge(caller, 1, Integer::sum) > limits.perCaller()) {
-            release(caller);
-            throw new TooManyAlertStreamsException("you hold " + limits.perCaller() + " alert streams, as many as one caller may;"
-                    + " close one first", true);
-        }
-    }
-
-    private void release(String caller) {
-        openByCaller.computeIfPresent(caller, (k, n) -> n <= 1 ? null : n - 1);
-        open.decrementAndGet();
     }
 }

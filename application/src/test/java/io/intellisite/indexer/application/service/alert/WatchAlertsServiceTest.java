@@ -13,7 +13,9 @@ import io.intellisite.indexer.application.port.in.alert.TooManyAlertStreamsExcep
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.token.TokenClaims;
 import io.intellisite.indexer.domain.user.Role;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,29 @@ class WatchAlertsServiceTest {
         }
         one.watch(user("ann"), AlertFilter.everything(), Optional.empty()).close();
         one.watch(user("ann"), AlertFilter.everything(), Optional.empty());
+    }
+
+    /** Issue 19, point 7: replays (a connection and a poll of alerts each) are bounded apart, and end as they catch up. */
+    @Test
+    void aCallerReplaysAtMostTwoResumesAtOnceAndAReplayThatCaughtUpFreesItsPlace() throws InterruptedException {
+        WatchAlertsService roomy = new WatchAlertsService(feed, new WatchAlertsService.Limits(100, 100));
+        for (int i = 0; i < 3; i++) {
+            feed.publish("Kia", List.of("SUV"), List.of("r"), "{}");
+        }
+        AlertSubscription first = roomy.watch(user("ann"), AlertFilter.everything(), Optional.of("0"));
+        AlertSubscription second = roomy.watch(user("ann"), AlertFilter.everything(), Optional.of("0"));
+        assertTrue(first.replaying() && second.replaying());
+        TooManyAlertStreamsException third = assertThrows(TooManyAlertStreamsException.class,
+                () -> roomy.watch(user("ann"), AlertFilter.everything(), Optional.of("0")));
+        assertTrue(third.callerLimit());
+        roomy.watch(user("ann"), AlertFilter.everything(), Optional.empty()).close(); // live streams are not replays
+        roomy.watch(user("ann"), AlertFilter.everything(), Optional.of("3")).close(); // nothing to replay: no place held
+        for (int i = 0; i < 3; i++) {
+            assertTrue(first.next(Duration.ZERO).isPresent());
+        }
+        assertFalse(first.replaying());
+        roomy.watch(user("ann"), AlertFilter.everything(), Optional.of("0")).close();
+        second.close();
+        roomy.watch(user("ann"), AlertFilter.everything(), Optional.of("0"));
     }
 }
