@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code latency [--RATE=5000] [--SECONDS=100] [--WARMUP=40]},
+ * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code abuse [--RATE=1000] [--CALM=15] [--SECONDS=60]}, {@code latency [--RATE=5000] [--SECONDS=100] [--WARMUP=40]},
  * {@code security}, {@code http [--ROWS=1000000] [--REQUESTS=5000] [--WARMUP=20000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
  * [--SECONDS=70] [--WARMUP=40]} and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures. The latency and SSE runs sample only after their warm-up (in seconds,
@@ -32,7 +32,8 @@ public final class Benchmarks {
     private static final String PASSWORD = "bench-password";
     private static final Map<String, Set<String>> OWN_FLAGS = Map.of("ingest", Set.of("COUNT"),
             "latency", Set.of("RATE", "SECONDS", "WARMUP"), "sse", Set.of("SUBSCRIBERS", "RATE", "SECONDS", "WARMUP"),
-            "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS", "REQUESTS", "WARMUP"));
+            "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS", "REQUESTS", "WARMUP"),
+            "abuse", Set.of("RATE", "CALM", "SECONDS"));
 
     private Benchmarks() {
     }
@@ -69,7 +70,9 @@ public final class Benchmarks {
                         (int) number(overrides, "RATE", 1_000));
                 case "http" -> HttpBenchmark.run(Settings.load(withUser), number(overrides, "ROWS", 1_000_000),
                         (int) number(overrides, "REQUESTS", 5_000), (int) number(overrides, "WARMUP", 20_000));
-                default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse or rules)");
+                case "abuse" -> AbuseBenchmark.run(Settings.load(withUser), USER, PASSWORD, (int) number(overrides, "RATE", 1_000),
+                        (int) number(overrides, "CALM", 15), (int) number(overrides, "SECONDS", 60));
+                default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse, rules or abuse)");
             }
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());

@@ -48,6 +48,16 @@ class BenchmarkCommandsTest {
                         + "while sampled, the server's JVM spent JIT compiling [\\d,.]+ ms");
     }
 
+    /** Issue 19's load check, short: the admin gets in from its own address while strangers attack from another. */
+    @Test
+    void abusePrintsTheLagCalmAndUnderAttackAndWhatEachAttackGot() throws Exception {
+        assertPrints(List.of("abuse", "--RATE=200", "--CALM=3", "--SECONDS=6"),
+                "indexing lag at 200 detections/s: calm \\(reference\\) worst [\\d,]+ ms over 3 s; under attack worst [\\d,]+ ms over 6 s; ratio [\\d.]+",
+                "  admin login from another address -> 200: \\d+",
+                "  junk login -> 429: \\d+",
+                "heap \\(product and attackers, one JVM\\): at most [\\d,]+ MiB");
+    }
+
     private static void assertPrints(List<String> args, String... lines) throws Exception {
         // The class path ./indexer bench uses. Not the test's own: there the product's jar is the reactor's, whose
         // manifest adds bootstrap/target/libs to it, and embedded PostgreSQL refuses to start on two copies of its binaries.

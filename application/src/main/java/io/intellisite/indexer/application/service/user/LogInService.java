@@ -45,7 +45,7 @@ public final class LogInService implements LogInUseCase {
         RawPassword attempt = RawPassword.attempt(password == null ? "" : password);
         Optional<UserRepository.UserLogin> login = find(username).filter(l -> l.credential().active());
         PasswordHash expected = login.map(l -> l.credential().passwordHash()).orElse(decoy);
-        boolean ok = gate.check(() -> hasher.verify(attempt, expected)) && login.isPresent();
+        boolean ok = gate.check(clientAddress, () -> hasher.verify(attempt, expected)) && login.isPresent();
         if (!ok) {
             throttle.recordFailure(username, clientAddress);
             throw new AuthenticationFailedException("incorrect username or password");
