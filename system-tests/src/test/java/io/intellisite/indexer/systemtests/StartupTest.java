@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
@@ -36,16 +37,9 @@ class StartupTest {
         try (IndexerApplication app = IndexerApplication.start(Settings.load(settings(dir)))) {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.httpPort();
-            HttpResponse<String> ready = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                ready = client.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
-            assertEquals(200, ready.statusCode(), ready.body());
+            Eventually.waitFor(() -> ProductClient.readiness(base + "/health/ready").status() == 200, Duration.ofSeconds(30));
+            ProductClient.Readiness ready = ProductClient.readiness(base + "/health/ready");
+            assertEquals(200, ready.status(), ready.body());
             assertTrue(ready.body().contains("\"database\""), ready.body());
             HttpResponse<String> login = ProductClient.login(app.httpPort(), "root", "root-password");
             assertEquals(200, login.statusCode(), login.body());

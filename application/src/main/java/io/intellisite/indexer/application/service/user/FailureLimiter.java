@@ -32,9 +32,14 @@ final class FailureLimiter {
         this.window = window;
         this.firstLockout = firstLockout;
         this.maxLockout = maxLockout;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+        this.entries = leastRecentlyUsed(maxKeys);
+    }
+
+    /** A map of at most {@code maxKeys} keys, the least recently used leaving first; not thread-safe. */
+    static <V> Map<String, V> leastRecentlyUsed(int maxKeys) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Count> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > maxKeys;
             }
         };

@@ -4,7 +4,6 @@ import io.intellisite.indexer.application.port.in.user.TooManyLoginAttemptsExcep
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,8 @@ public final class LoginThrottle {
     private final FailureLimiter addresses = new FailureLimiter(100, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(15), MAX_KEYS);
     private final FailureLimiter accounts = new FailureLimiter(20, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10), MAX_KEYS);
     // Per account: when an unknown address may next try it while it is under attack, and where its owner logged in.
-    private final Map<String, Instant> slowLane = bounded();
-    private final Map<String, Instant> knownAddresses = bounded();
+    private final Map<String, Instant> slowLane = FailureLimiter.leastRecentlyUsed(MAX_KEYS);
+    private final Map<String, Instant> knownAddresses = FailureLimiter.leastRecentlyUsed(MAX_KEYS);
 
     public LoginThrottle(Clock clock) {
         this.clock = clock;
@@ -109,14 +108,5 @@ public final class LoginThrottle {
 
     private static String pair(String account, String address) {
         return account + " " + address;
-    }
-
-    private static Map<String, Instant> bounded() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-                return size() > MAX_KEYS;
-            }
-        };
     }
 }
