@@ -32,9 +32,16 @@ public final class AccountStatuses {
 
     Optional<AccountStatus> of(String username) {
         Instant now = clock.instant();
-        Read read = reads.compute(username.toLowerCase(Locale.ROOT), (key, old) -> old != null && now.isBefore(old.at().plus(MAX_AGE))
-                ? old : new Read(users.status(new Username(username)), now));
-        return read.status();
+        String key = username.toLowerCase(Locale.ROOT);
+        Read cached = reads.get(key);
+        if (cached != null && now.isBefore(cached.at().plus(MAX_AGE))) {
+            return cached.status();
+        }
+        // Read outside any lock of the map: two requests that miss together both read, which costs less than
+        // holding a bin of the map (and every request hashed to it) for the time of a database round trip.
+        Read fresh = new Read(users.status(new Username(username)), now);
+        reads.put(key, fresh);
+        return fresh.status();
     }
 
     /**
