@@ -44,6 +44,8 @@ class SseChurnTest {
         Map<String, String> settings = TestInfrastructure.productSettings(dir, run);
         // A stream notices its client left at its next write: with no alerts, that is the heartbeat.
         settings.put("SSE_HEARTBEAT_SECONDS", "2");
+        // Every churning stream is the admin's, up to 100 at once plus the reader and the stalled one.
+        settings.put("SSE_MAX_STREAMS_PER_USER", "110");
         try (IndexerApplication app = IndexerApplication.start(Settings.load(settings))) {
             int port = app.httpPort();
             String token = ProductClient.adminToken(port);

@@ -37,12 +37,14 @@ public final class AlertsHttpService implements HttpService {
     private final BearerAuthentication bearer;
     private final WatchAlertsUseCase watch;
     private final Duration heartbeat;
+    private final StalledWriteWatchdog stalls;
     private final AlertFrames frames = new AlertFrames();
 
-    public AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, Duration heartbeat) {
+    AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, Duration heartbeat, StalledWriteWatchdog stalls) {
         this.bearer = bearer;
         this.watch = watch;
         this.heartbeat = heartbeat;
+        this.stalls = stalls;
     }
 
     private static Duration shortest(Duration a, Duration b, Duration c) {
@@ -61,12 +63,13 @@ public final class AlertsHttpService implements HttpService {
                 .or(() -> HttpJson.query(req, "since"));
         AlertFilter filter = new AlertFilter(HttpJson.query(req, "make"), HttpJson.query(req, "category"),
                 Set.copyOf(req.query().all("rule", List::of)));
-        try (AlertSubscription subscription = watch.watch(actor, filter, resume)) {
+        StalledWriteWatchdog.Watch writes = stalls.watchThisThread();
+        try (writes; AlertSubscription subscription = watch.watch(actor, filter, resume)) {
             res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             res.header(HeaderNames.CACHE_CONTROL, "no-cache");
             res.header(HeaderNames.create("X-Accel-Buffering"), "no");
             try (OutputStream out = res.outputStream()) {
-                SseWriter sse = new SseWriter(out);
+                SseWriter sse = new SseWriter(out, writes);
                 sse.retry(RETRY);
                 sse.comment("alerts");
                 sse.flush();
@@ -116,8 +119,10 @@ public final class AlertsHttpService implements HttpService {
             }
         } catch (IOException | UncheckedIOException clientGone) {
             // the subscriber disconnected: closing the subscription released its queue
-        } catch (InterruptedException shuttingDown) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException interrupted) {
+            if (!writes.fired()) {
+                Thread.currentThread().interrupt(); // the server is shutting down
+            }
         }
     }
 }

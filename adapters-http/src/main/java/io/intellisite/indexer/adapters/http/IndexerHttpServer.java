@@ -25,14 +25,19 @@ public final class IndexerHttpServer implements AutoCloseable {
     private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.34.1";
     private final WebServer server;
     private final List<Meter> gauges;
+    private final StalledWriteWatchdog stalls;
 
-    private IndexerHttpServer(WebServer server, List<Meter> gauges) {
+    private IndexerHttpServer(WebServer server, List<Meter> gauges, StalledWriteWatchdog stalls) {
         this.server = server;
         this.gauges = gauges;
+        this.stalls = stalls;
     }
 
-    /** Where to listen (port 0 picks a free one) and how often an idle alert stream gets a heartbeat. */
-    public record Settings(String host, int port, Duration heartbeat) {
+    /**
+     * Where to listen (port 0 picks a free one), how often an idle alert stream gets a heartbeat, and how long a
+     * write to a stream may block (its subscriber reads nothing) before the stream is cut.
+     */
+    public record Settings(String host, int port, Duration heartbeat, Duration stalledWrite) {
     }
 
     public static IndexerHttpServer start(Settings settings, UseCases useCases, List<ReadinessCheck> readiness,
@@ -45,6 +50,7 @@ public final class IndexerHttpServer implements AutoCloseable {
             return registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description()));
         }).toList();
         BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
+        StalledWriteWatchdog stalls = new StalledWriteWatchdog(settings.stalledWrite());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
                 .addFilter(new SecurityHeadersFilter())
@@ -55,7 +61,7 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .register("/stats", new StatsHttpService(bearer, useCases.stats()))
                 .register("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),
                         useCases.createRule(), useCases.updateRule(), useCases.deleteRule())))
-                .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat()));
+                .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat(), stalls));
         routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
                 .register("/docs", StaticContentService.builder(SWAGGER_UI).build())
                 .register("/", StaticContentService.builder("web/live").welcomeFileName("index.html").build());
@@ -83,10 +89,11 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .build()
                 .start();
         if (!server.isRunning()) {
+            stalls.close();
             // Helidon logs a failed bind and returns a server that is not running.
             throw new IllegalStateException("could not bind " + settings.host() + ":" + settings.port() + " (in use?)");
         }
-        return new IndexerHttpServer(server, meters);
+        return new IndexerHttpServer(server, meters, stalls);
     }
 
     public int port() {
@@ -96,6 +103,7 @@ public final class IndexerHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        stalls.close();
         MeterRegistry registry = Metrics.globalRegistry();
         // Only its own: a server started after this one may have put its gauge under the same name.
         gauges.stream().filter(g -> registry.meter(Gauge.class, g.id().name(), List.of()).orElse(null) == g)

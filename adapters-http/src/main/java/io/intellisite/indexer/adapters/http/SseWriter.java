@@ -18,9 +18,11 @@ final class SseWriter {
     // Small on purpose: there is one per open stream, and ten thousand streams must fit in a modest heap.
     private static final int BUFFER_BYTES = 8 * 1024;
     private final OutputStream out;
+    private final StalledWriteWatchdog.Watch watch;
 
-    SseWriter(OutputStream out) {
+    SseWriter(OutputStream out, StalledWriteWatchdog.Watch watch) {
         this.out = new BufferedOutputStream(out, BUFFER_BYTES);
+        this.watch = watch;
     }
 
     /** One complete event frame; encode it once and {@link #write(byte[])} it to any number of streams. */
@@ -57,18 +59,24 @@ final class SseWriter {
     }
 
     void write(byte[] frame) {
+        watch.writing();
         try {
             out.write(frame);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            watch.done();
         }
     }
 
     void flush() {
+        watch.writing();
         try {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            watch.done();
         }
     }
 

@@ -66,11 +66,12 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
         }
     }
 
-    /** Where the API listens and how often an idle alert stream gets a heartbeat. */
-    public record Http(String host, int port, Duration heartbeat) {
+    /** Where the API listens, how often an idle alert stream gets a heartbeat, how long a write to one may block. */
+    public record Http(String host, int port, Duration heartbeat, Duration stalledWrite) {
         static Http from(Settings s) {
             return new Http(s.text("HTTP_HOST"), s.integer("HTTP_PORT", 0, 65535),
-                    Duration.ofSeconds(s.integer("SSE_HEARTBEAT_SECONDS", 1, 3600)));
+                    Duration.ofSeconds(s.integer("SSE_HEARTBEAT_SECONDS", 1, 3600)),
+                    Duration.ofSeconds(s.integer("SSE_WRITE_TIMEOUT_SECONDS", 1, 3600)));
         }
     }
 
