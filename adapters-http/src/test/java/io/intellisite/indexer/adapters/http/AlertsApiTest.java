@@ -71,7 +71,6 @@ class AlertsApiTest extends HttpApiContract {
         String admin = adminToken();
         String id = json(createUser(admin, "watcher", "watcher@example.com", "viewer").body()).get("id").asText();
         String watcher = token("watcher", "pass-watcher");
-        Thread.sleep(1_100);
         try (SseTestClient client = subscribe("?access_token=" + watcher, Map.of())) {
             assertEquals(200, client.status());
             awaitSubscribers(1);

@@ -45,4 +45,15 @@ public abstract class TokenContract {
         String otherAudience = issuer().issue(claims(ISSUER, "other-app", NOW, Duration.ofMinutes(30)));
         assertTrue(verifier.verify(otherAudience, NOW).isEmpty(), "audience");
     }
+
+    /** A login just after an account's change dates its token up to a second ahead (AccountStatuses.issueTimeFor). */
+    @Test
+    void issueTimesAreWholeSecondsAndMayBeAFewSecondsAhead() {
+        String nearFuture = issuer().issue(claims(ISSUER, AUDIENCE, NOW.plusSeconds(1), Duration.ofMinutes(30)));
+        assertEquals(NOW.plusSeconds(1), verifier().verify(nearFuture, NOW).orElseThrow().issuedAt());
+        String farFuture = issuer().issue(claims(ISSUER, AUDIENCE, NOW.plusSeconds(60), Duration.ofMinutes(30)));
+        assertTrue(verifier().verify(farFuture, NOW).isEmpty(), "issued a minute ahead");
+        String fraction = issuer().issue(claims(ISSUER, AUDIENCE, NOW.plusMillis(700), Duration.ofMinutes(30)));
+        assertEquals(NOW, verifier().verify(fraction, NOW.plusSeconds(1)).orElseThrow().issuedAt());
+    }
 }

@@ -45,11 +45,20 @@ public final class AccountStatuses {
     }
 
     /**
-     * The instant from which an account's tokens count again after a change made now: JWTs state their issue time in
-     * whole seconds, so this is the current second (a token issued earlier in that same second still counts).
+     * The instant from which an account's tokens count again after a change made now. JWTs state their issue time in
+     * whole seconds, so this is the start of the next second: every token issued up to now stops counting, also one of
+     * this same second; a login after the change dates its token at this instant (see {@link #issueTimeFor}).
      */
     Instant revokeNow() {
         reads.clear();
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    /**
+     * When a token issued now for an account says it was issued: now, or, within a second of a change, the instant its
+     * tokens count from again (at most a second ahead, inside the five seconds of clock skew every check allows).
+     */
+    static Instant issueTimeFor(AccountStatus status, Instant now) {
+        return now.isBefore(status.tokensValidAfter()) ? status.tokensValidAfter() : now;
     }
 }

@@ -53,9 +53,12 @@ public final class LogInService implements LogInUseCase {
         throttle.recordSuccess(username, clientAddress);
         User user = login.get().user();
         Instant now = clock.instant();
+        // Read fresh, not from a cache: a token issued just after a change must be dated after that change.
+        Instant issuedAt = users.status(login.get().credential().username())
+                .map(status -> AccountStatuses.issueTimeFor(status, now)).orElse(now);
         TokenClaims claims = new TokenClaims(TokenClaims.SUBJECT_PREFIX + login.get().credential().username(),
                 user.name(), user.lastname(), user.email().value(), user.role(),
-                policy.issuer(), policy.audience(), now, now.plus(policy.lifetime()));
+                policy.issuer(), policy.audience(), issuedAt, now.plus(policy.lifetime()));
         return new IssuedToken(issuer.issue(claims), policy.lifetime().toSeconds());
     }
 

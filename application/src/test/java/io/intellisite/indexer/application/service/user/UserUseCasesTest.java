@@ -192,6 +192,23 @@ class UserUseCasesTest {
         assertThrows(NotFoundException.class, () -> new DeleteUserService(users, statuses).delete(admin, id));
     }
 
+    /** Tokens state their issue time in whole seconds; a change still ends one issued in its own second. */
+    @Test
+    void aChangeEndsATokenOfItsOwnSecondAndALoginJustAfterItCounts() {
+        Principal admin = admin();
+        register.register(admin, command("viewer", "viewer@example.com"));
+        clock.advance(Duration.ofMillis(100));
+        String before = logIn.logIn("viewer", "password-r", HERE).accessToken();
+        Principal viewer = authenticate.authenticate(before);
+        clock.advance(Duration.ofMillis(100));
+        new ChangeOwnPasswordService(users, hasher, statuses).change(viewer, "password-r", "password-r2");
+        assertThrows(AuthenticationFailedException.class, () -> authenticate.authenticate(before), "issued 100 ms before");
+        clock.advance(Duration.ofMillis(100));
+        String after = logIn.logIn("viewer", "password-r2", HERE).accessToken();
+        assertEquals("viewer", authenticate.authenticate(after).username(), "issued 100 ms after, in the same second");
+        assertEquals("viewer", otherInstance.authenticate(after).username());
+    }
+
     @Test
     void theLastEnabledAdminStaysAndAWrongOldPasswordChangesNothing() {
         Principal admin = admin();
