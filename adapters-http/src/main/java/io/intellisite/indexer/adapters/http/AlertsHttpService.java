@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.alert.AlertFilter;
 import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
 import java.io.IOException;
@@ -52,6 +53,20 @@ public final class AlertsHttpService implements HttpService {
         return ab.compareTo(c) < 0 ? ab : c;
     }
 
+    /** The last event of a stream that ends on the server's side, and why. */
+    private record Ending(String event, String reason) {
+    }
+
+    // An account that cannot be read now ends the stream too (fail closed), with the event that makes its client
+    // reconnect with the same token after its retry delay, rather than ask for a login that would fail alike.
+    private Optional<Ending> revoked(Principal actor) {
+        try {
+            return bearer.stillValid(actor) ? Optional.empty() : Optional.of(new Ending("reauthenticate", "token revoked"));
+        } catch (ServiceUnavailableException outage) {
+            return Optional.of(new Ending("reconnect", "the account cannot be checked right now"));
+        }
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::stream);
@@ -86,9 +101,11 @@ public final class AlertsHttpService implements HttpService {
                 while (true) {
                     Instant now = Instant.now();
                     boolean expired = !now.isBefore(expiresAt);
-                    if (expired || !now.isBefore(recheckAt) && !bearer.stillValid(actor)) {
-                        sse.event("reauthenticate", null, HttpJson.MAPPER.writeValueAsString(
-                                Map.of("reason", expired ? "token expired" : "token revoked", "lastEventId", lastId)));
+                    Optional<Ending> end = expired ? Optional.of(new Ending("reauthenticate", "token expired"))
+                            : now.isBefore(recheckAt) ? Optional.empty() : revoked(actor);
+                    if (end.isPresent()) {
+                        sse.event(end.get().event(), null, HttpJson.MAPPER.writeValueAsString(
+                                Map.of("reason", end.get().reason(), "lastEventId", lastId)));
                         sse.flush();
                         return;
                     }

@@ -4,13 +4,11 @@ import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.port.out.BatchRefusedException;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
-import io.intellisite.indexer.application.port.out.StoreBusyException;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
@@ -55,9 +52,6 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             )
             select (select count(*) from inserted), (select count(*) from counted)""";
 
-    // PostgreSQL's code for a statement stopped by statement_timeout; a pool with no free connection in time throws
-    // SQLTransientConnectionException.
-    private static final String QUERY_CANCELED = "57014";
     private final Jdbi jdbi;
     private final Jdbi reads;
 
@@ -175,7 +169,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
         query.to().ifPresent(t -> sql.append(" and detected_at < :to"));
         sql.append(" order by seq limit :limit offset :skip");
         int limit = query.page().limit();
-        List<DetectionPage.Entry> rows = read(() -> reads.withHandle(h -> {
+        List<DetectionPage.Entry> rows = StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> {
             Query q = h.createQuery(sql.toString())
                     .bind("after", query.afterSequence().orElse(0L))
                     .bind("limit", limit + 1)
@@ -199,20 +193,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
 
     @Override
     public List<MakeCount> countsByMake() {
-        return read(() -> reads.withHandle(h -> h.createQuery("select make, count from make_counts where count > 0 order by make collate \"C\"")
+        return StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> h.createQuery("select make, count from make_counts where count > 0 order by make collate \"C\"")
                 .map((rs, ctx) -> new MakeCount(rs.getString("make"), rs.getLong("count"))).list()));
-    }
-
-    private static <T> T read(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (JdbiException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
-                throw new StoreBusyException("read refused: " + cause.getMessage(), e);
-            }
-            throw e;
-        }
     }
 }

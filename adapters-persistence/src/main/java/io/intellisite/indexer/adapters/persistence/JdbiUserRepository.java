@@ -54,7 +54,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public Optional<UserLogin> findByUsername(Username username) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return StoreFailures.busyIfUnavailable(() -> jdbi.withHandle(h -> h.createQuery("""
                         select u.id, u.name, u.lastname, u.email, u.role, c.username, c.password_hash,
                                c.active and not u.disabled as active
                         from credentials c join users u on u.id = c.user_id
@@ -65,7 +65,7 @@ public final class JdbiUserRepository implements UserRepository {
                     return new UserLogin(user, new Credential(user.id(), new Username(rs.getString("username")),
                             new PasswordHash(rs.getString("password_hash")), rs.getBoolean("active")));
                 })
-                .findOne());
+                .findOne()));
     }
 
     @Override
@@ -88,14 +88,14 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public Optional<AccountStatus> status(Username username) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return StoreFailures.busyIfUnavailable(() -> jdbi.withHandle(h -> h.createQuery("""
                         select u.id, u.role, u.disabled, u.tokens_valid_after
                         from credentials c join users u on u.id = c.user_id
                         where lower(c.username) = lower(:username)""")
                 .bind("username", username.value())
                 .map((rs, ctx) -> new AccountStatus(new UserId(rs.getObject("id", UUID.class)), Role.fromWireName(rs.getString("role")),
                         rs.getBoolean("disabled"), rs.getObject("tokens_valid_after", OffsetDateTime.class).toInstant()))
-                .findOne());
+                .findOne()));
     }
 
     @Override

@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.intellisite.indexer.application.contract.Fixtures;
 import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.port.out.StoreBusyException;
+import io.intellisite.indexer.domain.user.Username;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
 
-/** Issue 19, point 8: the API's reads have a pool, a wait and a time limit of their own; indexing goes on past them. */
+/**
+ * Issue 19, point 8: the API's reads have a pool, a wait and a time limit of their own; indexing goes on past them; a
+ * store that cannot answer reads as busy.
+ */
 class ReadPoolTest {
     private static PostgresDatabase database(PostgresDatabase.ReadPool reads) {
         return PostgresDatabase.connectAndMigrate(TestDatabase.newDatabase("reads_" + System.nanoTime()), TestDatabase.user(),
@@ -43,6 +51,22 @@ class ReadPoolTest {
             assertEquals("0", db.jdbi().withHandle(h -> h.createQuery("show statement_timeout").mapTo(String.class).one()),
                     "the indexer's statements have no such limit");
             assertTrue(JdbiDetectionRepository.on(db).find(DetectionQuery.firstPage(10)).items().isEmpty(), "a quick read goes through");
+        }
+    }
+
+    /** An outage reads as "come back later" to the account checks every authenticated request makes. */
+    @Test
+    void accountReadsOfAStoreThatIsDownGiveUpAsBusy() throws Exception {
+        HikariConfig config = new HikariConfig();
+        try (ServerSocket nothingThere = new ServerSocket(0)) {
+            config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + nothingThere.getLocalPort() + "/none");
+        }
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource down = new HikariDataSource(config)) {
+            JdbiUserRepository users = new JdbiUserRepository(Jdbi.create(down));
+            assertThrows(StoreBusyException.class, () -> users.status(new Username("admin")));
+            assertThrows(StoreBusyException.class, () -> users.findByUsername(new Username("admin")));
         }
     }
 }

@@ -19,6 +19,7 @@ public interface UserRepository {
     /** Adds both atomically; a taken username or e-mail throws {@link UserAlreadyExistsException}. */
     void add(User user, Credential credential);
 
+    /** {@link StoreBusyException} when the store cannot answer now (as {@link #status}). */
     Optional<UserLogin> findByUsername(Username username);
 
     /** Ordered by name, then lastname, then id, so pages are stable. */
@@ -26,7 +27,11 @@ public interface UserRepository {
 
     boolean isEmpty();
 
-    /** What a token check needs of the account a username belongs to; empty once the account is deleted. */
+    /**
+     * What a token check needs of the account a username belongs to; empty once the account is deleted.
+     * {@link StoreBusyException} when the store cannot answer now: every authenticated request asks (at most once a
+     * second per account), so an outage must read as "come back later", not as a fault.
+     */
     Optional<AccountStatus> status(Username username);
 
     /**

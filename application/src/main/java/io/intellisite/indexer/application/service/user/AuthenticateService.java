@@ -1,8 +1,10 @@
 package io.intellisite.indexer.application.service.user;
 
 import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.user.AuthenticateUseCase;
 import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
+import io.intellisite.indexer.application.port.out.StoreBusyException;
 import io.intellisite.indexer.application.port.out.TokenVerifier;
 import java.time.Clock;
 
@@ -32,7 +34,14 @@ public final class AuthenticateService implements AuthenticateUseCase {
     // password-changed accounts revoke the tokens issued before.
     @Override
     public boolean stillValid(Principal principal) {
-        return clock.instant().isBefore(principal.claims().expiresAt())
-                && statuses.of(principal.username()).filter(status -> status.accepts(principal.claims())).isPresent();
+        if (!clock.instant().isBefore(principal.claims().expiresAt())) {
+            return false;
+        }
+        try {
+            return statuses.of(principal.username()).filter(status -> status.accepts(principal.claims())).isPresent();
+        } catch (StoreBusyException outage) {
+            // Fail closed, but as "come back later": the token may be fine, its account cannot be read now.
+            throw new ServiceUnavailableException("accounts cannot be checked right now", outage);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.intellisite.indexer.application.service.user;
 
+import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.application.port.out.PasswordHasher;
+import io.intellisite.indexer.application.port.out.StoreBusyException;
 import io.intellisite.indexer.application.port.out.TokenIssuer;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.DomainException;
@@ -53,12 +55,9 @@ public final class LogInService implements LogInUseCase {
         throttle.recordSuccess(username, clientAddress);
         User user = login.get().user();
         Instant now = clock.instant();
-        // Read fresh, not from a cache: a token issued just after a change must be dated after that change.
-        Instant issuedAt = users.status(login.get().credential().username())
-                .map(status -> AccountStatuses.issueTimeFor(status, now)).orElse(now);
         TokenClaims claims = new TokenClaims(TokenClaims.SUBJECT_PREFIX + login.get().credential().username(),
                 user.name(), user.lastname(), user.email().value(), user.role(),
-                policy.issuer(), policy.audience(), issuedAt, now.plus(policy.lifetime()));
+                policy.issuer(), policy.audience(), issueTime(login.get().credential().username(), now), now.plus(policy.lifetime()));
         return new IssuedToken(issuer.issue(claims), policy.lifetime().toSeconds());
     }
 
@@ -67,6 +66,22 @@ public final class LogInService implements LogInUseCase {
             return users.findByUsername(new Username(username));
         } catch (DomainException malformedUsername) {
             return Optional.empty();
+        } catch (StoreBusyException outage) {
+            throw unavailable(outage);
         }
+    }
+
+    // Read fresh, not from a cache: a token issued just after a change of the account must be dated after it.
+    private Instant issueTime(Username username, Instant now) {
+        try {
+            return users.status(username).map(status -> AccountStatuses.issueTimeFor(status, now)).orElse(now);
+        } catch (StoreBusyException outage) {
+            throw unavailable(outage);
+        }
+    }
+
+    // Neither a success nor a failure for the throttle: the password was not checked.
+    private static ServiceUnavailableException unavailable(StoreBusyException outage) {
+        return new ServiceUnavailableException("logins cannot be checked right now", outage);
     }
 }

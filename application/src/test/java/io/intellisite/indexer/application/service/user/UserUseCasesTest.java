@@ -12,9 +12,12 @@ import io.intellisite.indexer.application.model.PageRequest;
 import io.intellisite.indexer.application.port.in.AccessDeniedException;
 import io.intellisite.indexer.application.port.in.NotFoundException;
 import io.intellisite.indexer.application.port.in.Principal;
+import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
 import io.intellisite.indexer.application.port.in.user.RegisterUserCommand;
 import io.intellisite.indexer.application.port.in.user.TooManyLoginAttemptsException;
+import io.intellisite.indexer.application.port.out.StoreBusyException;
+import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import io.intellisite.indexer.domain.user.LastAdminException;
@@ -22,6 +25,8 @@ import io.intellisite.indexer.domain.user.Role;
 import io.intellisite.indexer.domain.user.UserAlreadyExistsException;
 import io.intellisite.indexer.domain.user.UserId;
 import io.intellisite.indexer.domain.user.Username;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class UserUseCasesTest {
@@ -207,6 +213,33 @@ class UserUseCasesTest {
         String after = logIn.logIn("viewer", "password-r2", HERE).accessToken();
         assertEquals("viewer", authenticate.authenticate(after).username(), "issued 100 ms after, in the same second");
         assertEquals("viewer", otherInstance.authenticate(after).username());
+    }
+
+    /** A store that cannot answer makes token checks and logins "come back later" (503), not faults or 401s. */
+    @Test
+    void anOutageOfTheStoreMakesChecksAndLoginsUnavailableNotFailed() {
+        admin();
+        String token = logIn.logIn("admin", "admin", HERE).accessToken();
+        AtomicBoolean down = new AtomicBoolean(true);
+        UserRepository failing = (UserRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {UserRepository.class}, (proxy, method, args) -> {
+                    if (down.get()) {
+                        throw new StoreBusyException("down", null);
+                    }
+                    try {
+                        return method.invoke(users, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var authenticateWhileDown = new AuthenticateService(tokens, new AccountStatuses(failing, clock), clock);
+        var logInWhileDown = new LogInService(failing, hasher, tokens, policy, clock, LoginThrottle.standard(clock),
+                PasswordCheckGate.allowing(0));
+        assertThrows(ServiceUnavailableException.class, () -> authenticateWhileDown.authenticate(token));
+        assertThrows(ServiceUnavailableException.class, () -> logInWhileDown.logIn("admin", "admin", HERE));
+        down.set(false);
+        assertEquals("admin", authenticateWhileDown.authenticate(token).username(), "and back once the store is");
+        assertTrue(logInWhileDown.logIn("admin", "admin", HERE).accessToken().length() > 4);
     }
 
     @Test
