@@ -13,6 +13,8 @@ let pageNumber = 1;
 let nextCursor = null;
 let lastAlertId = null;
 let streamRetry = null;
+let streamToken = null;
+let renewal = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -48,6 +50,26 @@ async function logIn(event) {
   start();
 }
 
+function claimsOf(jwt) {
+  return JSON.parse(atob(jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+}
+
+// Renews the token halfway through its life, so the open alert stream (which ends with the token it was opened
+// with) reconnects with a fresh one instead of asking for the password; the session's end (JWT_SESSION_MINUTES
+// after the login) still asks for it.
+function scheduleRenewal() {
+  clearTimeout(renewal);
+  const left = claimsOf(token).exp * 1000 - Date.now();
+  renewal = setTimeout(async () => {
+    const response = await fetch("/login/renew", { method: "POST", headers: authHeaders() }).catch(() => null);
+    if (response && response.ok && token) {
+      token = (await response.json()).access_token;
+      sessionStorage.setItem("token", token);
+      scheduleRenewal();
+    }
+  }, Math.max(1000, left / 2));
+}
+
 function logOut() {
   endSession("");
   lastAlertId = null;
@@ -58,6 +80,7 @@ function logOut() {
 function endSession(message) {
   token = null;
   sessionStorage.removeItem("token");
+  clearTimeout(renewal);
   if (source) source.close();
   clearTimeout(streamRetry);
   clearInterval(statsTimer);
@@ -69,7 +92,8 @@ function endSession(message) {
 }
 
 function start() {
-  const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+  const claims = claimsOf(token);
+  scheduleRenewal();
   $("who").textContent = claims.name + " " + claims.lastname + " (" + claims.role + ")";
   $("login-panel").hidden = true;
   $("dashboard").hidden = false;
@@ -90,6 +114,7 @@ function setState(text, cls) {
 function followAlerts() {
   // EventSource cannot send headers: the token goes in the query, accepted on /alerts only.
   const since = lastAlertId ? "&since=" + encodeURIComponent(lastAlertId) : "";
+  streamToken = token;
   source = new EventSource("/alerts?access_token=" + encodeURIComponent(token) + since);
   source.onopen = () => setState("live", "up");
   source.onerror = () => {
@@ -113,9 +138,14 @@ function followAlerts() {
     lastAlertId = JSON.parse(e.data).lastEventId;
   });
   source.addEventListener("reauthenticate", () => {
-    // The server ends a stream when its token expires, after the last alert it sent.
+    // The server ends a stream when its token expires, after the last alert it sent: carry on with the renewed
+    // token from right after that alert, or, with none, ask for the password.
     source.close();
-    endSession("Your session ended: log in again to carry on where you were.");
+    if (token && token !== streamToken) {
+      followAlerts();
+    } else {
+      endSession("Your session ended: log in again to carry on where you were.");
+    }
   });
   source.addEventListener("reconnect", () => {
     // Dropped for being too slow: EventSource resumes from its Last-Event-ID by itself.

@@ -17,6 +17,7 @@ import io.intellisite.indexer.application.port.in.user.DeleteUserUseCase;
 import io.intellisite.indexer.application.port.in.user.ListUsersUseCase;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.application.port.in.user.RegisterUserUseCase;
+import io.intellisite.indexer.application.port.in.user.RenewTokenUseCase;
 import io.intellisite.indexer.application.port.in.user.ShowOwnAccountUseCase;
 import io.intellisite.indexer.application.port.in.user.UpdateUserUseCase;
 import io.intellisite.indexer.application.port.out.AlertFeed;
@@ -45,6 +46,7 @@ import io.intellisite.indexer.application.service.user.CreateFirstAdminService;
 import io.intellisite.indexer.application.service.user.DeleteUserService;
 import io.intellisite.indexer.application.service.user.ListUsersService;
 import io.intellisite.indexer.application.service.user.LogInService;
+import io.intellisite.indexer.application.service.user.RenewTokenService;
 import io.intellisite.indexer.application.service.user.LoginThrottle;
 import io.intellisite.indexer.application.service.user.PasswordCheckGate;
 import io.intellisite.indexer.application.service.user.RegisterUserService;
@@ -64,7 +66,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                        SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
                        ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
                        UpdateAlertRuleUseCase updateRule, DeleteAlertRuleUseCase deleteRule,
-                       WatchAlertsUseCase watchAlerts) {
+                       WatchAlertsUseCase watchAlerts, RenewTokenUseCase renewToken) {
 
     /** What the use cases need from the outside world. */
     public record Ports(UserRepository users, PasswordHasher hasher, TokenIssuer tokenIssuer, TokenVerifier tokenVerifier,
@@ -73,7 +75,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
     }
 
     /**
-     * The limits the use cases enforce: the tokens' issuer, audience and lifetime, how many password checks run at
+     * The limits the use cases enforce: the tokens' issuer, audience, lifetime and session, how many password checks run at
      * once (0: half the cores) and how many alert streams an instance and one caller may hold.
      */
     public record Limits(TokenPolicy tokenPolicy, int loginConcurrency, WatchAlertsService.Limits alertStreams) {
@@ -101,6 +103,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                 new CreateAlertRuleService(ports.rules(), ports.rulePublisher()),
                 new UpdateAlertRuleService(ports.rules(), ports.rulePublisher()),
                 new DeleteAlertRuleService(ports.rules(), ports.rulePublisher()),
-                new WatchAlertsService(ports.alertFeed(), limits.alertStreams()));
+                new WatchAlertsService(ports.alertFeed(), limits.alertStreams()),
+                RenewTokenService.over(ports.users(), ports.tokenIssuer(), limits.tokenPolicy(), clock));
     }
 }

@@ -54,7 +54,7 @@ public final class IndexerHttpServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
                 .addFilter(new SecurityHeadersFilter())
-                .register("/login", new LoginHttpService(useCases.logIn()))
+                .register("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken()))
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
                         new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))

@@ -8,22 +8,34 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
+import io.intellisite.indexer.application.port.in.user.RenewTokenUseCase;
 import io.intellisite.indexer.domain.InvalidValueException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /login}: the OAuth2 password grant's form, answered with a bearer token. */
+/**
+ * {@code POST /login}: the OAuth2 password grant's form, answered with a bearer token; {@code POST /login/renew}: a
+ * token that still counts, answered with a fresh one of the same session.
+ */
 public final class LoginHttpService implements HttpService {
     private final LogInUseCase logIn;
+    private final BearerAuthentication bearer;
+    private final RenewTokenUseCase renew;
 
-    public LoginHttpService(LogInUseCase logIn) {
+    public LoginHttpService(LogInUseCase logIn, BearerAuthentication bearer, RenewTokenUseCase renew) {
         this.logIn = logIn;
+        this.bearer = bearer;
+        this.renew = renew;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::logIn);
+        rules.post("/", this::logIn).post("/renew", this::renew);
+    }
+
+    private void renew(ServerRequest req, ServerResponse res) {
+        send(res, renew.renew(bearer.require(req)));
     }
 
     private void logIn(ServerRequest req, ServerResponse res) {
@@ -48,7 +60,10 @@ public final class LoginHttpService implements HttpService {
         if (username == null || password == null) {
             throw new InvalidValueException("username and password are required");
         }
-        LogInUseCase.IssuedToken token = logIn.logIn(username, password, clientAddress(req));
+        send(res, logIn.logIn(username, password, clientAddress(req)));
+    }
+
+    private static void send(ServerResponse res, LogInUseCase.IssuedToken token) {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.PRAGMA, "no-cache");
         HttpJson.send(res, Status.OK_200, Map.of("access_token", token.accessToken(), "token_type", "bearer",

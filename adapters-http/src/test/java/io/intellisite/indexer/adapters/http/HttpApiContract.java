@@ -39,7 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class HttpApiContract {
     protected static final String ADMIN_PASSWORD = "admin-password";
     protected static final String JWT_SECRET = "a-test-secret-that-is-long-enough-for-hs256";
-    protected static final TokenPolicy TOKEN_POLICY = TokenPolicy.ofMinutes("test-issuer", "test-audience", 30);
+    protected static final TokenPolicy TOKEN_POLICY = TokenPolicy.ofMinutes("test-issuer", "test-audience", 30, 12 * 60);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     protected IndexerHttpServer server;
     protected DetectionRepository detections;

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class OpenApiDocumentTest extends HttpApiContract {
     /** Every operation the API serves (what IndexerHttpServer registers), as "METHOD path". */
-    private static final List<String> API = List.of("POST /login", "POST /users", "GET /users", "GET /users/me", "POST /users/me/password", "PATCH /users/{id}", "DELETE /users/{id}", "GET /detections",
+    private static final List<String> API = List.of("POST /login", "POST /login/renew", "POST /users", "GET /users", "GET /users/me", "POST /users/me/password", "PATCH /users/{id}", "DELETE /users/{id}", "GET /detections",
             "GET /stats", "GET /alerts", "GET /rules", "POST /rules", "GET /rules/{id}", "PUT /rules/{id}", "DELETE /rules/{id}");
 
     /** The keys of a path item that name operations (the others: parameters, summary, servers...). */

@@ -12,6 +12,7 @@ import io.intellisite.indexer.domain.token.TokenClaims;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import io.intellisite.indexer.domain.user.Role;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +48,29 @@ public abstract class SecurityApiTests extends HttpApiContract {
     private static String signed(String username, String issuer, String audience, Instant issuedAt, Duration lifetime, Role role) {
         TokenClaims claims = new TokenClaims("username:" + username, "Admin", "Admin", "admin@example.com", role, issuer, audience,
                 issuedAt, issuedAt.plus(lifetime));
-        return JwtTokens.hmac(JWT_SECRET, new TokenPolicy(issuer, audience, lifetime)).issue(claims);
+        return JwtTokens.hmac(JWT_SECRET, new TokenPolicy(issuer, audience, lifetime, lifetime)).issue(claims);
+    }
+
+    /** Issue 19, point 4: a token that still counts is renewed within its session; a forged or ended one is not. */
+    @Test
+    void aTokenIsRenewedWithinItsSessionOnly() {
+        String first = adminToken();
+        HttpResponse<String> renewed = send(HttpRequest.newBuilder(uri("/login/renew")).header("Authorization", "Bearer " + first)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, renewed.statusCode(), renewed.body());
+        assertEquals("no-store", renewed.headers().firstValue("Cache-Control").orElse(""));
+        String second = json(renewed).get("access_token").asText();
+        assertEquals(30 * 60, json(renewed).get("expires_in").asInt());
+        assertEquals(200, get("/users/me", second).statusCode());
+
+        Instant now = Instant.now();
+        String sessionOver = JwtTokens.hmac(JWT_SECRET, TOKEN_POLICY).issue(new TokenClaims("username:admin", "Admin", "Admin",
+                "admin@example.com", Role.ADMIN, "test-issuer", "test-audience", now, now.plusSeconds(600), now.minus(Duration.ofHours(13))));
+        assertEquals(200, get("/users/me", sessionOver).statusCode(), "a token of an old session counts until it expires");
+        for (String refused : List.of(sessionOver, "garbage", "")) {
+            assertSafeError(send(HttpRequest.newBuilder(uri("/login/renew")).header("Authorization", "Bearer " + refused)
+                    .POST(HttpRequest.BodyPublishers.noBody())), 401);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.intellisite.indexer.domain.token.TokenClaims;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import io.intellisite.indexer.domain.user.Role;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,7 @@ public final class JwtTokens implements TokenIssuer, TokenVerifier {
                 .issueTime(claims.issuedAt()).notBefore(claims.issuedAt()).expirationTime(claims.expiresAt())
                 .addPayloadClaim("name", claims.name()).addPayloadClaim("lastname", claims.lastname())
                 .email(claims.email()).addPayloadClaim("role", claims.role().wireName())
+                .addPayloadClaim("auth_time", claims.authTime().getEpochSecond())
                 .build();
         return SignedJwt.sign(jwt, key).tokenContent();
     }
@@ -97,11 +99,22 @@ public final class JwtTokens implements TokenIssuer, TokenVerifier {
             }
             return Optional.of(new TokenClaims(jwt.subject().orElse(null), text(jwt, "name"), text(jwt, "lastname"),
                     jwt.email().orElse(null), Role.fromWireName(text(jwt, "role")), jwt.issuer().orElse(null),
-                    policy.audience(), jwt.issueTime().orElse(null), jwt.expirationTime().orElse(null)));
+                    policy.audience(), jwt.issueTime().orElse(null), jwt.expirationTime().orElse(null),
+                    authTime(jwt).or(jwt::issueTime).orElse(null)));
         } catch (RuntimeException malformed) {
             // Parse errors, bad Base64, missing or mistyped claims: all the same answer, no detail.
             return Optional.empty();
         }
+    }
+
+    // Tokens issued before sessions could be renewed have none: their session began when they were issued.
+    private static Optional<Instant> authTime(Jwt jwt) {
+        return jwt.payloadClaim("auth_time").map(value -> {
+            if (value instanceof JsonNumber n) {
+                return Instant.ofEpochSecond(n.longValueExact());
+            }
+            throw new DomainException("claim auth_time is not a number");
+        });
     }
 
     private static String text(Jwt jwt, String claim) {

@@ -56,4 +56,14 @@ public abstract class TokenContract {
         String fraction = issuer().issue(claims(ISSUER, AUDIENCE, NOW.plusMillis(700), Duration.ofMinutes(30)));
         assertEquals(NOW, verifier().verify(fraction, NOW.plusSeconds(1)).orElseThrow().issuedAt());
     }
+
+    /** A renewed token keeps when its session began; one that never was renewed began when it was issued. */
+    @Test
+    void keepsWhenTheSessionBegan() {
+        TokenClaims renewed = new TokenClaims("username:ann", "Ann", "Lee", "ann@example.com", Role.ADMIN, ISSUER, AUDIENCE,
+                NOW, NOW.plusSeconds(600), NOW.minusSeconds(3_600));
+        assertEquals(NOW.minusSeconds(3_600), verifier().verify(issuer().issue(renewed), NOW).orElseThrow().authTime());
+        TokenClaims fresh = claims(ISSUER, AUDIENCE, NOW, Duration.ofMinutes(30));
+        assertEquals(NOW, verifier().verify(issuer().issue(fresh), NOW).orElseThrow().authTime());
+    }
 }

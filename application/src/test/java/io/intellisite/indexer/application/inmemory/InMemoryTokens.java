@@ -30,7 +30,7 @@ public final class InMemoryTokens implements TokenIssuer, TokenVerifier {
         String token = "mem." + UUID.randomUUID();
         issued.put(token, new TokenClaims(claims.subject(), claims.name(), claims.lastname(), claims.email(), claims.role(),
                 claims.issuer(), claims.audience(), claims.issuedAt().truncatedTo(ChronoUnit.SECONDS),
-                claims.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
+                claims.expiresAt().truncatedTo(ChronoUnit.SECONDS), claims.authTime().truncatedTo(ChronoUnit.SECONDS)));
         return token;
     }
 

@@ -84,11 +84,19 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
         }
     }
 
-    /** How tokens are signed (the key is checked against the algorithm where the signer is built) and what they say. */
+    /**
+     * How tokens are signed (the key is checked against the algorithm where the signer is built), what they say, how
+     * long each lives and how long renewing them may keep a session going.
+     */
     public record Tokens(String algorithm, Optional<String> key, TokenPolicy policy) {
         static Tokens from(Settings s) {
+            int minutes = s.integer("JWT_EXPIRE", 1, 7 * 24 * 60);
+            int sessionMinutes = s.integer("JWT_SESSION_MINUTES", 1, 90 * 24 * 60);
+            if (sessionMinutes < minutes) {
+                throw new StartupException("JWT_SESSION_MINUTES", "must be at least JWT_EXPIRE (" + minutes + ")");
+            }
             return new Tokens(s.text("JWT_ALGO").toUpperCase(Locale.ROOT), s.optional("JWT_KEY"),
-                    TokenPolicy.ofMinutes(s.text("JWT_ISSUER"), s.text("JWT_AUDIENCE"), s.integer("JWT_EXPIRE", 1, 7 * 24 * 60)));
+                    TokenPolicy.ofMinutes(s.text("JWT_ISSUER"), s.text("JWT_AUDIENCE"), minutes, sessionMinutes));
         }
     }
 

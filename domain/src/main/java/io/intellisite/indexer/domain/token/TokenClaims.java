@@ -7,11 +7,18 @@ import java.time.Instant;
 
 /**
  * The claims of a bearer token. {@code sub} is {@code username:<name>} as in the prototype, so tokens
- * name the credential used, not only the user.
+ * name the credential used, not only the user. {@code authTime} is when the password was last given (OpenID
+ * Connect's {@code auth_time}): renewed tokens keep it, so a session ends however often it is renewed.
  */
 public record TokenClaims(String subject, String name, String lastname, String email, Role role,
-                          String issuer, String audience, Instant issuedAt, Instant expiresAt) {
+                          String issuer, String audience, Instant issuedAt, Instant expiresAt, Instant authTime) {
     public static final String SUBJECT_PREFIX = "username:";
+
+    /** The claims of a token issued for a password just given. */
+    public TokenClaims(String subject, String name, String lastname, String email, Role role,
+                       String issuer, String audience, Instant issuedAt, Instant expiresAt) {
+        this(subject, name, lastname, email, role, issuer, audience, issuedAt, expiresAt, issuedAt);
+    }
 
     public TokenClaims {
         subject = Require.text(subject, "sub", 100);
@@ -28,6 +35,10 @@ public record TokenClaims(String subject, String name, String lastname, String e
         Require.present(expiresAt, "exp");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new InvalidValueException("exp must be after iat");
+        }
+        Require.present(authTime, "auth_time");
+        if (authTime.isAfter(issuedAt)) {
+            throw new InvalidValueException("auth_time must not be after iat");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.intellisite.indexer.application.service.user;
 
-import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.application.port.out.PasswordHasher;
@@ -8,11 +7,9 @@ import io.intellisite.indexer.application.port.out.StoreBusyException;
 import io.intellisite.indexer.application.port.out.TokenIssuer;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.DomainException;
-import io.intellisite.indexer.domain.token.TokenClaims;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import io.intellisite.indexer.domain.user.PasswordHash;
 import io.intellisite.indexer.domain.user.RawPassword;
-import io.intellisite.indexer.domain.user.User;
 import io.intellisite.indexer.domain.user.Username;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +18,7 @@ import java.util.Optional;
 public final class LogInService implements LogInUseCase {
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final TokenIssuer issuer;
-    private final TokenPolicy policy;
+    private final SessionTokens tokens;
     private final Clock clock;
     private final LoginThrottle throttle;
     private final PasswordCheckGate gate;
@@ -33,8 +29,7 @@ public final class LogInService implements LogInUseCase {
                         Clock clock, LoginThrottle throttle, PasswordCheckGate gate) {
         this.users = users;
         this.hasher = hasher;
-        this.issuer = issuer;
-        this.policy = policy;
+        this.tokens = new SessionTokens(users, issuer, policy);
         this.clock = clock;
         this.throttle = throttle;
         this.gate = gate;
@@ -53,12 +48,8 @@ public final class LogInService implements LogInUseCase {
             throw new AuthenticationFailedException("incorrect username or password");
         }
         throttle.recordSuccess(username, clientAddress);
-        User user = login.get().user();
         Instant now = clock.instant();
-        TokenClaims claims = new TokenClaims(TokenClaims.SUBJECT_PREFIX + login.get().credential().username(),
-                user.name(), user.lastname(), user.email().value(), user.role(),
-                policy.issuer(), policy.audience(), issueTime(login.get().credential().username(), now), now.plus(policy.lifetime()));
-        return new IssuedToken(issuer.issue(claims), policy.lifetime().toSeconds());
+        return tokens.issue(login.get(), now, now);
     }
 
     private Optional<UserRepository.UserLogin> find(String username) {
@@ -67,21 +58,8 @@ public final class LogInService implements LogInUseCase {
         } catch (DomainException malformedUsername) {
             return Optional.empty();
         } catch (StoreBusyException outage) {
-            throw unavailable(outage);
+            // Neither a success nor a failure for the throttle: the password was not checked.
+            throw SessionTokens.unavailable(outage);
         }
-    }
-
-    // Read fresh, not from a cache: a token issued just after a change of the account must be dated after it.
-    private Instant issueTime(Username username, Instant now) {
-        try {
-            return users.status(username).map(status -> AccountStatuses.issueTimeFor(status, now)).orElse(now);
-        } catch (StoreBusyException outage) {
-            throw unavailable(outage);
-        }
-    }
-
-    // Neither a success nor a failure for the throttle: the password was not checked.
-    private static ServiceUnavailableException unavailable(StoreBusyException outage) {
-        return new ServiceUnavailableException("logins cannot be checked right now", outage);
     }
 }

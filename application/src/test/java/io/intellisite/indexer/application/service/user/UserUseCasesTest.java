@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class UserUseCasesTest {
     private static final String HERE = "192.0.2.1";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
-    private final TokenPolicy policy = TokenPolicy.ofMinutes("iss", "aud", 30);
+    private final TokenPolicy policy = TokenPolicy.ofMinutes("iss", "aud", 30, 90);
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
     private final InMemoryTokens tokens = new InMemoryTokens(policy);
@@ -196,6 +196,32 @@ class UserUseCasesTest {
         new DeleteUserService(users, statuses).delete(admin, id);
         assertFalse(authenticate.stillValid(promoted), "deleted");
         assertThrows(NotFoundException.class, () -> new DeleteUserService(users, statuses).delete(admin, id));
+    }
+
+    /** Issue 19, point 4: a page renews its token before it expires, up to the end of its session, never past it. */
+    @Test
+    void aTokenIsRenewedWithinItsSessionAndTheSessionEnds() {
+        admin();
+        RenewTokenService renew = RenewTokenService.over(users, tokens, policy, clock);
+        String first = logIn.logIn("admin", "admin", HERE).accessToken();
+        clock.advance(Duration.ofMinutes(25));
+        var second = renew.renew(authenticate.authenticate(first));
+        assertEquals(Duration.ofMinutes(30).toSeconds(), second.expiresInSeconds());
+        clock.advance(Duration.ofMinutes(10));
+        assertThrows(AuthenticationFailedException.class, () -> authenticate.authenticate(first), "the first one expired");
+        Principal renewed = authenticate.authenticate(second.accessToken());
+        assertEquals(Instant.parse("2026-06-01T12:00:00Z"), renewed.claims().authTime(), "the session began at the login");
+        clock.advance(Duration.ofMinutes(15));
+        var third = renew.renew(renewed);
+        assertEquals(Duration.ofMinutes(30).toSeconds(), third.expiresInSeconds());
+        clock.advance(Duration.ofMinutes(25));
+        var last = renew.renew(authenticate.authenticate(third.accessToken()));
+        assertEquals(Duration.ofMinutes(15).toSeconds(), last.expiresInSeconds(), "cut at the session's end, 90 min after the login");
+        clock.advance(Duration.ofMinutes(15));
+        assertThrows(AuthenticationFailedException.class, () -> authenticate.authenticate(last.accessToken()));
+        Principal lateButValid = authenticate.authenticate(logIn.logIn("admin", "admin", HERE).accessToken());
+        assertEquals(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), lateButValid.claims().authTime(),
+                "a password given again starts a new session");
     }
 
     /** Tokens state their issue time in whole seconds; a change still ends one issued in its own second. */
