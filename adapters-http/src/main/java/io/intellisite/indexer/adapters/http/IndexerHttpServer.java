@@ -35,9 +35,10 @@ public final class IndexerHttpServer implements AutoCloseable {
 
     /**
      * Where to listen (port 0 picks a free one), how often an idle alert stream gets a heartbeat, and how long a
-     * write to a stream may block (its subscriber reads nothing) before the stream is cut.
+     * write to a stream may block (its subscriber reads nothing) before the stream is cut, and which peers are proxies
+     * whose X-Forwarded-For names the client.
      */
-    public record Settings(String host, int port, Duration heartbeat, Duration stalledWrite) {
+    public record Settings(String host, int port, Duration heartbeat, Duration stalledWrite, TrustedProxies proxies) {
     }
 
     public static IndexerHttpServer start(Settings settings, UseCases useCases, List<ReadinessCheck> readiness,
@@ -54,7 +55,7 @@ public final class IndexerHttpServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
                 .addFilter(new SecurityHeadersFilter())
-                .register("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken()))
+                .register("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken(), settings.proxies()))
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
                         new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))

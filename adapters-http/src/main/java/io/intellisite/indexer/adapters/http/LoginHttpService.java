@@ -10,7 +10,6 @@ import io.helidon.webserver.http.ServerResponse;
 import io.intellisite.indexer.application.port.in.user.LogInUseCase;
 import io.intellisite.indexer.application.port.in.user.RenewTokenUseCase;
 import io.intellisite.indexer.domain.InvalidValueException;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,9 +21,11 @@ public final class LoginHttpService implements HttpService {
     private final LogInUseCase logIn;
     private final BearerAuthentication bearer;
     private final RenewTokenUseCase renew;
+    private final TrustedProxies proxies;
 
-    public LoginHttpService(LogInUseCase logIn, BearerAuthentication bearer, RenewTokenUseCase renew) {
+    LoginHttpService(LogInUseCase logIn, BearerAuthentication bearer, RenewTokenUseCase renew, TrustedProxies proxies) {
         this.logIn = logIn;
+        this.proxies = proxies;
         this.bearer = bearer;
         this.renew = renew;
     }
@@ -60,7 +61,7 @@ public final class LoginHttpService implements HttpService {
         if (username == null || password == null) {
             throw new InvalidValueException("username and password are required");
         }
-        send(res, logIn.logIn(username, password, clientAddress(req)));
+        send(res, logIn.logIn(username, password, proxies.clientAddress(req)));
     }
 
     private static void send(ServerResponse res, LogInUseCase.IssuedToken token) {
@@ -70,12 +71,6 @@ public final class LoginHttpService implements HttpService {
                 "expires_in", token.expiresInSeconds()));
     }
 
-    // The socket's peer: a proxy in front makes every client one address, and then the per-address counts act per
-    // account (X-Forwarded-For is not trusted: anyone could send one).
-    private static String clientAddress(ServerRequest req) {
-        return req.remotePeer().address() instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : req.remotePeer().host();
-    }
 
     // RFC 6749 3.1: a parameter sent without a value is treated as omitted (Swagger UI sends grant_type= and the rest).
     private static Optional<String> given(Parameters form, String name) {

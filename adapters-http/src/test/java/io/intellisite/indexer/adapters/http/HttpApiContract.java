@@ -70,7 +70,7 @@ public abstract class HttpApiContract {
                         ruleTopic, ruleTopic, alerts),
                 new UseCases.Limits(TOKEN_POLICY, 0, alertStreamLimits()), Clock.systemUTC());
         useCases.createFirstAdmin().createIfNoUserExists("admin", ADMIN_PASSWORD);
-        server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat(), stalledWrite()), useCases,
+        server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat(), stalledWrite(), trustedProxies()), useCases,
                 List.of(new ReadinessCheck("test", () -> true)), gauges());
     }
 
@@ -92,6 +92,11 @@ public abstract class HttpApiContract {
     /** How often an idle alert stream gets a comment; short in tests that look for it. */
     protected Duration heartbeat() {
         return Duration.ofSeconds(15);
+    }
+
+    /** Which peers' X-Forwarded-For is believed; none unless a subclass says otherwise. */
+    protected TrustedProxies trustedProxies() {
+        return TrustedProxies.NONE;
     }
 
     /** How long a write to an alert stream may block before the stream is cut. */

@@ -1,5 +1,6 @@
 package io.intellisite.indexer.bootstrap.config;
 
+import io.intellisite.indexer.adapters.http.TrustedProxies;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
@@ -66,12 +67,21 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
         }
     }
 
-    /** Where the API listens, how often an idle alert stream gets a heartbeat, how long a write to one may block. */
-    public record Http(String host, int port, Duration heartbeat, Duration stalledWrite) {
+    /**
+     * Where the API listens, how often an idle alert stream gets a heartbeat, how long a write to one may block, and
+     * which peers are proxies whose X-Forwarded-For names the client.
+     */
+    public record Http(String host, int port, Duration heartbeat, Duration stalledWrite, TrustedProxies proxies) {
         static Http from(Settings s) {
+            TrustedProxies proxies;
+            try {
+                proxies = TrustedProxies.parse(s.optional("TRUSTED_PROXIES").orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("TRUSTED_PROXIES", e.getMessage());
+            }
             return new Http(s.text("HTTP_HOST"), s.integer("HTTP_PORT", 0, 65535),
                     Duration.ofSeconds(s.integer("SSE_HEARTBEAT_SECONDS", 1, 3600)),
-                    Duration.ofSeconds(s.integer("SSE_WRITE_TIMEOUT_SECONDS", 1, 3600)));
+                    Duration.ofSeconds(s.integer("SSE_WRITE_TIMEOUT_SECONDS", 1, 3600)), proxies);
         }
     }
 
