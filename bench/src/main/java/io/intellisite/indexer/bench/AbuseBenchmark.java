@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * {@code ./indexer bench abuse}: detections flow at RATE/s; after CALM seconds (the reference), for SECONDS seconds
- * strangers send junk logins, a viewer opens resuming streams it never reads, and others run deep unindexed queries,
+ * strangers send junk logins, a viewer opens resuming streams it never reads, and others run deep category queries,
  * while the admin logs in from another address. Prints the indexing lag calm and under attack and their ratio, what
  * each attack got, the admin's logins and the heap.
  */
@@ -67,7 +67,7 @@ final class AbuseBenchmark {
             for (int i = 0; i < 8; i++) {
                 attackers.add(Thread.ofVirtual().start(() -> {
                     while (attacking.get()) {
-                        count(got, "deep unindexed query", Http.request(port, "127.0.0.1", "GET",
+                        count(got, "deep category query", Http.request(port, "127.0.0.1", "GET",
                                 "/detections?category=suv&limit=1000&skip=9000", viewer, null, null).status());
                     }
                 }));

@@ -8,11 +8,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.intellisite.indexer.application.contract.Fixtures;
 import io.intellisite.indexer.application.model.DetectionQuery;
+import io.intellisite.indexer.application.model.PageRequest;
 import io.intellisite.indexer.application.port.out.StoreBusyException;
+import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.user.Username;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -67,6 +71,29 @@ class ReadPoolTest {
             JdbiUserRepository users = new JdbiUserRepository(Jdbi.create(down));
             assertThrows(StoreBusyException.class, () -> users.status(new Username("admin")));
             assertThrows(StoreBusyException.class, () -> users.findByUsername(new Username("admin")));
+        }
+    }
+    /** Issue 19, point 8: every filter of /detections is served by an index; the category filter by its GIN index. */
+    @Test
+    void aRareCategoryIsFoundThroughItsIndexNotByWalkingEveryRow() {
+        try (PostgresDatabase db = database(PostgresDatabase.ReadPool.DEFAULT)) {
+            JdbiDetectionRepository detections = JdbiDetectionRepository.on(db);
+            for (int batch = 0; batch < 20; batch++) {
+                List<IndexedDetection> rows = new ArrayList<>();
+                for (int i = 0; i < 1_000; i++) {
+                    rows.add(Fixtures.detection(0, batch * 1_000L + i, "Toyota", "Sedan"));
+                }
+                detections.store(rows);
+            }
+            detections.store(List.of(Fixtures.detection(1, 0, "Rolls", "Limousine, Classic")));
+            db.jdbi().useHandle(h -> h.execute("analyze detections"));
+            String plan = db.jdbi().withHandle(h -> String.join("\n", h.createQuery("explain select seq from detections"
+                    + " where seq > 0 and categories @> array[cast('limousine' as text)] order by seq limit 101 offset 0")
+                    .mapTo(String.class).list()));
+            assertTrue(plan.contains("detections_by_category"), plan);
+            DetectionQuery rare = new DetectionQuery(new PageRequest(0, 10), Optional.empty(), Optional.empty(),
+                    Optional.of("limousine"), Optional.empty(), Optional.empty());
+            assertEquals(1, detections.find(rare).items().size());
         }
     }
 }
