@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.http.SseTestClient;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.adapters.security.JwtTokens;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
+import io.intellisite.indexer.domain.token.TokenClaims;
+import io.intellisite.indexer.domain.token.TokenPolicy;
+import io.intellisite.indexer.domain.user.Role;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -20,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,6 +108,44 @@ class LivePageBrowserTest {
                 page.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
                 produce(s.get("DETECTIONS_TOPIC"), new Detection(2015, "Jeep", "Wrangler", "SUV"));
                 page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Jeep Wrangler"));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /**
+     * Issue 19, point 4: the page renews its token before it expires, and when its stream ends with the old token it
+     * carries on with the new one from its last alert: no login form, no alert missed or shown twice. The page starts
+     * with a token that lives 12 s, minted here with the instance's key, so the test need not wait out JWT_EXPIRE.
+     */
+    @Test
+    void thePageRenewsItsTokenAndItsStreamCarriesOnWithoutALogin(@TempDir Path dir) throws Exception {
+        String run = "webrenew" + System.nanoTime();
+        Map<String, String> s = TestInfrastructure.productSettings(dir, run);
+        TestInfrastructure.emptyDatabase();
+        TokenPolicy policy = ProductSettings.from(Settings.load(s)).tokens().policy();
+        try (IndexerApplication app = IndexerApplication.start(Settings.load(s))) {
+            WebDriver browser = chromium(dir);
+            try {
+                Page page = new Page(browser, app.httpPort());
+                browser.get("http://127.0.0.1:" + app.httpPort() + "/");
+                Instant now = Instant.now();
+                String shortLived = JwtTokens.hmac(s.get("JWT_KEY"), policy).issue(new TokenClaims("username:admin", "Admin",
+                        "Admin", "admin@localhost", Role.ADMIN, policy.issuer(), policy.audience(), now, now.plusSeconds(12)));
+                ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('token', arguments[0])", shortLived);
+                browser.navigate().refresh();
+                page.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+                produce(s.get("DETECTIONS_TOPIC"), new Detection(2020, "Toyota", "Land Cruiser", "SUV"));
+                page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Toyota Land Cruiser"));
+
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), now.plusSeconds(14)).toMillis()));
+                produce(s.get("DETECTIONS_TOPIC"), new Detection(2022, "Kia", "Sorento", "SUV"));
+                page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Kia Sorento"));
+                assertEquals("2", browser.findElement(By.id("alert-count")).getText(), "each alert once");
+                assertTrue(!browser.findElement(By.id("login-form")).isDisplayed(), "no login asked for");
+                String token = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('token')");
+                assertTrue(!shortLived.equals(token), "the page holds a renewed token");
             } finally {
                 browser.quit();
             }
