@@ -53,6 +53,11 @@ public final class ApiErrors {
                 // Helidon's own (no route for this path or method, a malformed request): its status, and the
                 // status's reason phrase as the message, since its text may name internals.
                 .error(HttpException.class, (req, res, e) -> {
+                    if (e.status().code() == Status.NOT_MODIFIED_304.code()) {
+                        // Static content's answer to a refresh, not an error: a 304 may carry no body.
+                        res.status(e.status()).send();
+                        return;
+                    }
                     if (e.status().code() >= 500) {
                         LOG.log(Level.ERROR, "request " + req.prologue().method() + " " + req.path().absolute().path() + " failed", e);
                     }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,18 @@ class StaticContentTest extends HttpApiContract {
     }
 
     /** Point 10 of the hostile-clients issue: what a browser is told on every answer, pages and API alike. */
+    /** A browser's refresh asks again with the ETag it holds: "not modified", with no body and so no JSON error in it. */
+    @Test
+    void aRefreshedFileIsNotModifiedWithNoBody() {
+        HttpResponse<String> first = send(HttpRequest.newBuilder(uri("/live.js")));
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/live.js")).header("If-None-Match", etag));
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        assertEquals(Optional.empty(), again.headers().firstValue("Content-Type"), "a 304 has no body to type");
+    }
+
     @Test
     void everyAnswerHardensTheBrowserAndTheDocsPageKeepsNoTokenAndNoInlineScript() throws Exception {
         for (String path : List.of("/", "/docs/", "/docs/init.js", "/login", "/stats")) {
