@@ -46,7 +46,7 @@ final class AbuseBenchmark {
                     "username=mallory&password=mallory-password").body().getBytes(StandardCharsets.UTF_8)).get("access_token").asText();
             AtomicBoolean stop = new AtomicBoolean();
             Thread producer = Thread.ofPlatform().start(() -> {
-                try (var p = new DetectionProducer(app.infrastructure().kafkaBootstrapServers(),
+                try (var p = new DetectionProducer(app.infrastructure().kafka(),
                         ProductSettings.Topics.from(settings).names().detections(), RandomGenerator.getDefault())) {
                     p.produce(-1, rate, stop::get);
                 }

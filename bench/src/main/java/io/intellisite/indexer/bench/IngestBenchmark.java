@@ -43,7 +43,7 @@ final class IngestBenchmark {
             Settings settings = Settings.load(overrides);
             ProductSettings product = ProductSettings.from(settings);
             TopicNames topics = product.topics().names();
-            KafkaTopics.ensure(infra.kafkaBootstrapServers(), topics, product.topics().partitions(), Duration.ofSeconds(15));
+            KafkaTopics.ensure(infra.kafka(), topics, product.topics().partitions(), Duration.ofSeconds(15));
             long alerts = preload(infra.kafkaBootstrapServers(), topics.detections(), count);
             System.out.printf("preloaded %,d detections (%,d suspicious) into %s%n", count, alerts, topics.detections());
 

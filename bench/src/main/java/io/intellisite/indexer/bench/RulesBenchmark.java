@@ -1,5 +1,6 @@
 package io.intellisite.indexer.bench;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
@@ -37,7 +38,7 @@ final class RulesBenchmark {
             long[] effective = new long[changes];
             AtomicBoolean stop = new AtomicBoolean();
             Thread producer = Thread.ofPlatform().start(() -> {
-                try (var p = new DetectionProducer(broker, ProductSettings.Topics.from(settings).names().detections(), RandomGenerator.getDefault())) {
+                try (var p = new DetectionProducer(KafkaCluster.at(broker), ProductSettings.Topics.from(settings).names().detections(), RandomGenerator.getDefault())) {
                     p.produce(Long.MAX_VALUE, rate, stop::get);
                 }
             });

@@ -61,6 +61,7 @@ public final class IndexerApplication implements AutoCloseable {
         ProductSettings.Kafka kafka = settings.kafka();
         Clock clock = Clock.systemUTC();
         infrastructure = own(Infrastructure.start(settings));
+        warnAboutKafkaSettings(kafka, infrastructure.embeddedKafka());
         // The embedded parts on their own are no demo when DEMO=off (the Docker image): no admin/admin, no random key.
         boolean demo = infrastructure.isDemo() && settings.demo().allowed();
         TopicNames topics = settings.topics().names();
@@ -68,18 +69,18 @@ public final class IndexerApplication implements AutoCloseable {
 
         PostgresDatabase database = own(connectDatabase(settings.database()));
         try {
-            KafkaTopics.ensure(infrastructure.kafkaBootstrapServers(), topics, settings.topics().partitions(), Duration.ofSeconds(15));
+            KafkaTopics.ensure(infrastructure.kafka(), topics, settings.topics().partitions(), Duration.ofSeconds(15));
         } catch (IllegalStateException e) {
-            throw new StartupException("KAFKA_BROKER_URL", e.getMessage());
+            throw new StartupException(KafkaSettingToBlame.of(e, infrastructure.kafka()), e.getMessage());
         }
-        Admin kafkaAdmin = own(Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers())));
+        Admin kafkaAdmin = own(Admin.create(infrastructure.kafka().config(Map.of())));
 
         var rules = new JdbiAlertRuleRepository(database.jdbi());
-        var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafkaBootstrapServers(), topics.rules(), Duration.ofSeconds(10)));
+        var rulePublisher = own(new KafkaAlertRulePublisher(infrastructure.kafka(), topics.rules(), Duration.ofSeconds(10)));
         AlertRule firstRule = AlertRule.suspiciousCategory(settings.alerts().suspiciousVehicle());
         GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
         var detections = JdbiDetectionRepository.on(database);
-        KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafkaBootstrapServers(), topics.alerts(),
+        KafkaAlertFeed alertFeed = own(new KafkaAlertFeed(infrastructure.kafka(), topics.alerts(),
                 settings.alerts().queueSize()));
         UseCases useCases = UseCases.wire(new UseCases.Ports(new JdbiUserRepository(database.jdbi()),
                         new Pbkdf2PasswordHasher(settings.accounts().passwordIterations()), tokens, tokens,
@@ -101,7 +102,7 @@ public final class IndexerApplication implements AutoCloseable {
         for (int i = kafka.indexerThreads(); i > 0; i--) {
             Map<String, Object> indexerClient = new HashMap<>(kafka.indexerClient());
             indexerClient.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, kafka.applicationId() + "-indexer-" + instanceId + "-" + i);
-            DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafkaBootstrapServers(),
+            DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafka(),
                     kafka.applicationId() + "-indexer", topics.detections(), topics.deadLetters(), topicIds,
                     useCases.indexDetections(), Duration.ofSeconds(5), indexerClient));
             indexer.start();
@@ -109,7 +110,7 @@ public final class IndexerApplication implements AutoCloseable {
         }
         DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), ruleTable, topicIds);
         DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
-                infrastructure.kafkaBootstrapServers(), kafka.applicationId(), stateDir, instanceId,
+                infrastructure.kafka(), kafka.applicationId(), stateDir, instanceId,
                 kafka.streamThreads(), kafka.commitInterval(), Duration.ofSeconds(2), kafka.streamsClient())));
         try {
             rulesPublished.join();
@@ -132,10 +133,22 @@ public final class IndexerApplication implements AutoCloseable {
             throw new StartupException("HTTP_PORT", "cannot listen on " + web.host() + ":" + web.port()
                     + " (" + Infrastructure.rootMessage(e) + ")");
         }
-        DemoProducer demoProducer = DemoProducer.startIfWanted(settings.demo(), demo, infrastructure.kafkaBootstrapServers(),
+        DemoProducer demoProducer = DemoProducer.startIfWanted(settings.demo(), demo, infrastructure.kafka(),
                 topics.detections());
         if (demoProducer != null) {
             own(demoProducer);
+        }
+    }
+
+    private static void warnAboutKafkaSettings(ProductSettings.Kafka kafka, boolean embedded) {
+        if (!kafka.ignored().isEmpty()) {
+            System.err.println("WARNING: " + String.join(", ", kafka.ignored()) + ": no Kafka client knows "
+                    + (kafka.ignored().size() == 1 ? "this setting" : "these settings") + "; ignored");
+        }
+        if (embedded && !kafka.sharedClient().isEmpty()) {
+            System.err.println("WARNING: KAFKA_" + kafka.sharedClient().keySet().stream().sorted()
+                    .map(name -> name.toUpperCase(java.util.Locale.ROOT).replace('.', '_')).collect(java.util.stream.Collectors.joining(", KAFKA_"))
+                    + " apply to KAFKA_BROKER_URL's broker only; the embedded broker is reached in plain text on loopback");
         }
     }
 

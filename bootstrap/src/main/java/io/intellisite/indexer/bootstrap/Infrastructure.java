@@ -1,5 +1,6 @@
 package io.intellisite.indexer.bootstrap;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
 import io.intellisite.indexer.embedded.DataDirectory;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class Infrastructure implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private String kafkaBootstrapServers;
+    private KafkaCluster kafka;
     private String jdbcUrl;
     private String databaseUser;
     private String databasePassword;
@@ -84,16 +85,21 @@ public final class Infrastructure implements AutoCloseable {
 
     private void useKafka(ProductSettings.Kafka settings, EmbeddedKafkaBroker embedded) {
         if (embedded == null) {
-            kafkaBootstrapServers = settings.brokerUrl().orElseThrow();
+            kafka = new KafkaCluster(settings.brokerUrl().orElseThrow(), settings.sharedClient());
         } else {
             started.push(embedded);
             embeddedKafka = true;
-            kafkaBootstrapServers = embedded.bootstrapServers();
+            kafka = KafkaCluster.at(embedded.bootstrapServers());
         }
     }
 
+    /** The broker every Kafka client of the product reaches, with the client settings they share. */
+    public KafkaCluster kafka() {
+        return kafka;
+    }
+
     public String kafkaBootstrapServers() {
-        return kafkaBootstrapServers;
+        return kafka.bootstrapServers();
     }
 
     public String jdbcUrl() {

@@ -20,8 +20,9 @@ public final class Main {
               run        start the product (embedded Kafka and PostgreSQL unless KAFKA_BROKER_URL / DATABASE_URL are set)
               produce    write random detections to the detections topic (--COUNT=n, else until stopped)
             Every setting below is read from the environment variable of its name, a -D system property, or
-            --NAME=value, which wins; the defaults are shown. Kafka client properties go under KAFKA_STREAMS_ and
-            KAFKA_INDEXER_ (KAFKA_STREAMS_NUM_STANDBY_REPLICAS=1 sets num.standby.replicas).
+            --NAME=value, which wins; the defaults are shown. Kafka client properties go under KAFKA_ for every
+            client (KAFKA_SECURITY_PROTOCOL=SASL_SSL sets security.protocol), KAFKA_STREAMS_ for the pipeline and
+            KAFKA_INDEXER_ for the indexer (KAFKA_STREAMS_NUM_STANDBY_REPLICAS=1 sets num.standby.replicas).
             """;
 
     private Main() {

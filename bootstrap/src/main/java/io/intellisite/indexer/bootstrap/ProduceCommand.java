@@ -1,5 +1,6 @@
 package io.intellisite.indexer.bootstrap;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.demo.DetectionProducer;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
@@ -12,13 +13,13 @@ final class ProduceCommand {
     }
 
     static void run(Settings settings, long count) {
-        String broker = ProductSettings.Kafka.from(settings).brokerOrLocalEmbedded();
+        KafkaCluster broker = ProductSettings.Kafka.from(settings).clusterOrLocalEmbedded();
         String topic = ProductSettings.Topics.from(settings).names().detections();
         int rate = ProductSettings.Demo.from(settings).detectionsPerSecond();
         AtomicBoolean stop = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
         System.err.printf("producing %s detections to %s on %s at %s%n", count < 0 ? "endless" : count,
-                topic, broker, rate == 0 ? "full speed" : rate + "/s");
+                topic, broker.bootstrapServers(), rate == 0 ? "full speed" : rate + "/s");
         long start = System.nanoTime();
         try (DetectionProducer producer = new DetectionProducer(broker, topic, RandomGenerator.getDefault())) {
             long sent = producer.produce(count, rate, stop::get);

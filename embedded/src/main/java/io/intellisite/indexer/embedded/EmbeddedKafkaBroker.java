@@ -21,18 +21,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private final DataDirectory dataDirectory;
     private final int port;
+    private final int extraPort;
+    private final Listener extra;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(DataDirectory dataDirectory, int port, int controllerPort, Map<String, String> overrides) {
+    /**
+     * A listener beside the plain-text one on loopback, for a broker secured as an operator's is ({@code SASL_SSL} with
+     * its settings among the overrides, under {@code listener.name.<name>.}); clients reach it at {@code advertisedHost}.
+     */
+    public record Listener(String name, String securityProtocol, String advertisedHost) {
+    }
+
+    private EmbeddedKafkaBroker(DataDirectory dataDirectory, int port, int controllerPort, Map<String, String> overrides,
+                                Listener extra) {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.extra = extra;
+        this.extraPort = extra == null ? -1 : FreePort.pick();
         String logDir = dataDirectory.path().resolve("kraft").toString();
         Properties props = new Properties();
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("process.roles", "broker,controller");
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        String more = extra == null ? "" : "," + extra.name() + "://127.0.0.1:" + extraPort;
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + more);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port
+                + (extra == null ? "" : "," + extra.name() + "://" + extra.advertisedHost() + ":" + extraPort));
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (extra == null ? "" : "," + extra.name() + ":" + extra.securityProtocol()));
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
@@ -60,13 +75,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** The same, with broker settings of the caller's (a test's broker that misbehaves as a real one can, say). */
     public static EmbeddedKafkaBroker start(DataDirectory dataDirectory, int port, Map<String, String> overrides) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDirectory, FreePort.orFree(port), FreePort.pick(), overrides);
+        return start(dataDirectory, port, overrides, null);
+    }
+
+    /** The same, with a second listener (see {@link Listener}); null: none. */
+    public static EmbeddedKafkaBroker start(DataDirectory dataDirectory, int port, Map<String, String> overrides, Listener extra) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDirectory, FreePort.orFree(port), FreePort.pick(), overrides, extra);
         broker.server.startup();
         return broker;
     }
 
+    /** The plain-text listener on loopback. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The extra listener, at its advertised host. */
+    public String extraListenerBootstrapServers() {
+        if (extra == null) {
+            throw new IllegalStateException("this broker has no extra listener");
+        }
+        return extra.advertisedHost() + ":" + extraPort;
     }
 
     private static void format(String logDir) {

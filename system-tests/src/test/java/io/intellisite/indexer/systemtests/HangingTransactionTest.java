@@ -3,6 +3,7 @@ package io.intellisite.indexer.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
@@ -42,7 +43,7 @@ class HangingTransactionTest {
         TopicNames topics = new TopicNames(run + ".detections", run + ".alerts", run + ".dlq", run + ".rules");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(new DataDirectory(dir.resolve("kafka"), false), 0,
                 Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "3600000"))) {
-            KafkaTopics.ensure(broker.bootstrapServers(), topics, 1, Duration.ofSeconds(30));
+            KafkaTopics.ensure(KafkaCluster.at(broker.bootstrapServers()), topics, 1, Duration.ofSeconds(30));
             try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers()),
                     new ByteArraySerializer(), new ByteArraySerializer())) {
                 for (int i = 0; i < DETECTIONS; i++) {

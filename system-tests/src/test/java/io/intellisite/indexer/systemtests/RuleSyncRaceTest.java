@@ -2,6 +2,7 @@ package io.intellisite.indexer.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.rules.KafkaAlertRulePublisher;
 import io.intellisite.indexer.adapters.persistence.JdbiAlertRuleRepository;
@@ -34,7 +35,7 @@ class RuleSyncRaceTest {
         }
         var rules = new JdbiAlertRuleRepository(TestInfrastructure.emptyDatabase().jdbi());
         AlertRule added = AlertRule.suspiciousCategory("Van");
-        try (var publisher = new KafkaAlertRulePublisher(broker, topic, Duration.ofSeconds(10))) {
+        try (var publisher = new KafkaAlertRulePublisher(KafkaCluster.at(broker), topic, Duration.ofSeconds(10))) {
             new SeedAlertRulesService(rules, publisher).seed(AlertRule.suspiciousCategory("SUV"));
             CountDownLatch published = new CountDownLatch(1);
             CountDownLatch commit = new CountDownLatch(1);

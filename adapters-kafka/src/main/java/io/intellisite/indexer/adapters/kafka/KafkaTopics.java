@@ -25,11 +25,10 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Fails within {@code timeout} if no broker answers at {@code bootstrapServers}. */
-    public static void ensure(String bootstrapServers, TopicNames topics, int partitions, Duration timeout) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000));
+    /** Fails within {@code timeout} if no broker of {@code cluster} answers. */
+    public static void ensure(KafkaCluster cluster, TopicNames topics, int partitions, Duration timeout) {
+        Map<String, Object> config = cluster.config(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000)));
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             short replication = (short) Math.min(3, admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size());
@@ -48,9 +47,10 @@ public final class KafkaTopics {
                 create(admin, missing, timeout);
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within " + timeout.toSeconds() + " s");
+            throw new IllegalStateException("no Kafka broker answered at " + cluster.bootstrapServers() + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka broker at " + bootstrapServers + " refused: " + e.getCause().getMessage());
+            throw new IllegalStateException("Kafka broker at " + cluster.bootstrapServers() + " refused: " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking Kafka topics");

@@ -1,15 +1,18 @@
 package io.intellisite.indexer.bootstrap.config;
 
 import io.intellisite.indexer.adapters.http.TrustedProxies;
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Every setting of the product, read once into typed values; each range is stated here and nowhere else, and a
@@ -30,21 +33,35 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
         }
     }
 
-    /** The broker (empty: start the embedded one) and how the pipeline and the indexer use it. */
+    /**
+     * The broker (empty: start the embedded one), the client settings every client of that broker gets (security
+     * protocol, SASL, TLS: {@code KAFKA_<NAME>}; names that are no Kafka client setting are left out and listed in
+     * {@code ignored}), and how the pipeline and the indexer use it ({@code KAFKA_STREAMS_*}, {@code KAFKA_INDEXER_*},
+     * over the shared ones).
+     */
     public record Kafka(Optional<String> brokerUrl, int embeddedPort, String applicationId, int streamThreads,
-                        int indexerThreads, Duration commitInterval, Duration stallAfter,
-                        Map<String, String> streamsClient, Map<String, String> indexerClient) {
+                        int indexerThreads, Duration commitInterval, Duration stallAfter, Map<String, String> sharedClient,
+                        List<String> ignored, Map<String, String> streamsClient, Map<String, String> indexerClient) {
         public static Kafka from(Settings s) {
+            Map<String, String> shared = new TreeMap<>(s.kafkaProperties(Settings.KAFKA_SHARED));
+            List<String> ignored = shared.keySet().stream().filter(name -> !KafkaClientSettings.isKnown(name))
+                    .map(name -> Settings.KAFKA_SHARED + name.toUpperCase(Locale.ROOT).replace('.', '_')).toList();
+            shared.keySet().removeIf(name -> !KafkaClientSettings.isKnown(name));
             return new Kafka(s.optional("KAFKA_BROKER_URL"), s.integer("EMBEDDED_KAFKA_PORT", 0, 65535),
                     s.text("APPLICATION_ID"), s.integer("STREAM_THREADS", 1, 64), s.integer("INDEXER_THREADS", 1, 64),
                     Duration.ofMillis(s.integer("COMMIT_INTERVAL_MS", 1, 60_000)),
-                    Duration.ofSeconds(s.integer("PIPELINE_STALL_SECONDS", 5, 3_600)),
+                    Duration.ofSeconds(s.integer("PIPELINE_STALL_SECONDS", 5, 3_600)), Map.copyOf(shared), ignored,
                     s.kafkaProperties(Settings.KAFKA_STREAMS), s.kafkaProperties(Settings.KAFKA_INDEXER));
         }
 
         /** The broker a command-line tool talks to: the configured one, or the embedded one of a local run. */
         public String brokerOrLocalEmbedded() {
             return brokerUrl.orElse("127.0.0.1:" + embeddedPort);
+        }
+
+        /** The configured broker with the shared client settings, or the embedded one of a local run (plain text). */
+        public KafkaCluster clusterOrLocalEmbedded() {
+            return brokerUrl.map(url -> new KafkaCluster(url, sharedClient)).orElse(KafkaCluster.at(brokerOrLocalEmbedded()));
         }
     }
 

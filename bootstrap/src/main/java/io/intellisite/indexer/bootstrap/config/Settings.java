@@ -21,7 +21,9 @@ public final class Settings {
     /** Prefixes under which any Kafka client property can be set (see {@link #kafkaProperties}): the pipeline's, the indexer's. */
     public static final String KAFKA_STREAMS = "KAFKA_STREAMS_";
     public static final String KAFKA_INDEXER = "KAFKA_INDEXER_";
-    private static final List<String> KAFKA_PREFIXES = List.of(KAFKA_STREAMS, KAFKA_INDEXER);
+    /** Any other {@code KAFKA_<NAME>} that is not a setting of the product's own: a client property of every client. */
+    public static final String KAFKA_SHARED = "KAFKA_";
+    private static final List<String> KAFKA_PREFIXES = List.of(KAFKA_STREAMS, KAFKA_INDEXER, KAFKA_SHARED);
     private final Config config;
 
     private Settings(Config config) {
@@ -39,14 +41,18 @@ public final class Settings {
 
     /**
      * Fails on a command-line name that is neither a setting, nor a Kafka client property under one of
-     * {@code KAFKA_PREFIXES}, nor one of the command's own {@code commandNames}: a typo such as
+     * {@code KAFKA_PREFIXES} (under the shared {@code KAFKA_}, one a Kafka client knows), nor one of the command's own
+     * {@code commandNames}: a typo such as
      * {@code --HTTP_PROT=9000} would otherwise be ignored without a word.
      */
     public static void requireKnown(Collection<String> names, Set<String> commandNames) {
         Config defaults = Config.just(ConfigSources.classpath("application.yaml"));
         for (String name : names) {
+            boolean perClient = name.startsWith(KAFKA_STREAMS) || name.startsWith(KAFKA_INDEXER);
             boolean known = commandNames.contains(name) || defaults.get(name).exists()
-                    || KAFKA_PREFIXES.stream().anyMatch(prefix -> name.startsWith(prefix) && name.length() > prefix.length());
+                    || perClient && !name.equals(KAFKA_STREAMS) && !name.equals(KAFKA_INDEXER)
+                    || !perClient && name.startsWith(KAFKA_SHARED)
+                    && KafkaClientSettings.isKnown(name.substring(KAFKA_SHARED.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
             if (!known) {
                 throw new StartupException(name, "no such setting (the README's Configuration section lists them"
                         + (commandNames.isEmpty() ? "" : "; this command also takes " + String.join(", ", new TreeSet<>(commandNames))) + ")");
@@ -92,13 +98,18 @@ public final class Settings {
     /**
      * Every setting named {@code prefix + NAME}, as a Kafka client property: {@code KAFKA_STREAMS_NUM_STANDBY_REPLICAS}
      * with prefix {@code KAFKA_STREAMS_} gives {@code num.standby.replicas}. Kafka property names use dots where an
-     * environment variable can only have underscores; none has an underscore of its own.
+     * environment variable can only have underscores; none has an underscore of its own. The product's own settings
+     * ({@code KAFKA_BROKER_URL}) and names under a longer prefix ({@code KAFKA_STREAMS_} within {@code KAFKA_}) are not
+     * included.
      */
     public Map<String, String> kafkaProperties(String prefix) {
+        Config defaults = Config.just(ConfigSources.classpath("application.yaml"));
         Map<String, String> properties = new TreeMap<>();
         config.traverse().filter(Config::isLeaf).forEach(node -> {
             String name = node.key().toString();
-            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+            boolean underAnotherPrefix = KAFKA_PREFIXES.stream()
+                    .anyMatch(other -> other.length() > prefix.length() && other.startsWith(prefix) && name.startsWith(other));
+            if (name.startsWith(prefix) && name.length() > prefix.length() && !underAnotherPrefix && !defaults.get(name).exists()) {
                 properties.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), text(name));
             }
         });

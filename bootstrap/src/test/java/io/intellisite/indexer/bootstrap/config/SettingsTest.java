@@ -2,6 +2,7 @@ package io.intellisite.indexer.bootstrap.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +35,32 @@ class SettingsTest {
 
     @Test
     void aNameOnTheCommandLineThatIsNoSettingIsRefusedInsteadOfIgnored() {
-        Settings.requireKnown(List.of("HTTP_PORT", "JWT_KEY", "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "COUNT"), Set.of("COUNT"));
+        Settings.requireKnown(List.of("HTTP_PORT", "JWT_KEY", "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "KAFKA_SECURITY_PROTOCOL",
+                "KAFKA_SASL_JAAS_CONFIG", "COUNT"), Set.of("COUNT"));
+        assertEquals("KAFKA_SASL_MECHANISMS: no such setting (the README's Configuration section lists them)",
+                assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("KAFKA_SASL_MECHANISMS"), Set.of())).getMessage());
         assertEquals("HTTP_PROT: no such setting (the README's Configuration section lists them)",
                 assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("HTTP_PORT", "HTTP_PROT"), Set.of())).getMessage());
         assertEquals("COUNT: no such setting (the README's Configuration section lists them)",
                 assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("COUNT"), Set.of())).getMessage());
         assertEquals("KAFKA_STREAMS_: no such setting (the README's Configuration section lists them; this command also takes RATE, SECONDS)",
                 assertThrows(StartupException.class, () -> Settings.requireKnown(List.of("KAFKA_STREAMS_"), Set.of("SECONDS", "RATE"))).getMessage());
+    }
+
+    /** Issue 20, point 1: one set of client settings for every client, the per-client prefixes over it. */
+    @Test
+    void kafkaClientSettingsAreSharedByNameExceptTheProductsOwnAndUnknownOnes() {
+        Settings s = Settings.load(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "1", "KAFKA_INDEXER_MAX_POLL_RECORDS", "100",
+                "KAFKA_BROKER_URL", "broker:9093", "KAFKA_SERVICE_HOST", "10.0.0.1"));
+        ProductSettings.Kafka kafka = ProductSettings.Kafka.from(s);
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512"), kafka.sharedClient());
+        assertEquals(List.of("KAFKA_SERVICE_HOST"), kafka.ignored(), "Kubernetes' service variables are no client settings");
+        assertEquals(Map.of("num.standby.replicas", "1"), kafka.streamsClient());
+        assertEquals(Map.of("max.poll.records", "100"), kafka.indexerClient());
+        assertEquals("broker:9093", kafka.clusterOrLocalEmbedded().bootstrapServers());
+        assertEquals(kafka.sharedClient(), kafka.clusterOrLocalEmbedded().shared());
+        assertTrue(!kafka.clusterOrLocalEmbedded().toString().contains("SCRAM"), "values, which hold secrets, are never printed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.alerts;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,17 +26,16 @@ final class AlertTopic {
     private Lookup lastLookup; // guarded by lookupLock
 
     /** {@code metadataMaxAge}: how old the partition count a consumer answers from may be. */
-    AlertTopic(String bootstrapServers, String name, Duration metadataMaxAge) {
+    AlertTopic(KafkaCluster cluster, String name, Duration metadataMaxAge) {
         this.name = name;
-        this.consumerConfig = Map.of(
+        this.consumerConfig = cluster.config(Map.of(
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) metadataMaxAge.toMillis(),
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 // A position retention has deleted resumes from the oldest alert left, not from the newest.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
     }
 
     String name() {

@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.alerts;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.out.AlertFeed;
@@ -51,19 +52,19 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private final Supplier<KafkaConsumer<byte[], byte[]>> replays;
     private final Thread thread;
 
-    public KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity) {
-        this(bootstrapServers, topic, queueCapacity, PARTITION_CHECK, null);
+    public KafkaAlertFeed(KafkaCluster cluster, String topic, int queueCapacity) {
+        this(cluster, topic, queueCapacity, PARTITION_CHECK, null);
     }
 
     /**
      * {@code partitionCheck}: how often to look for partitions added to the topic; {@code replays}: makes the
      * consumer a resuming subscriber replays with (null: a new consumer of the topic).
      */
-    KafkaAlertFeed(String bootstrapServers, String topic, int queueCapacity, Duration partitionCheck,
+    KafkaAlertFeed(KafkaCluster cluster, String topic, int queueCapacity, Duration partitionCheck,
                    Supplier<KafkaConsumer<byte[], byte[]>> replays) {
         this.partitionCheck = partitionCheck;
         // Metadata refreshed as often as it is checked: an added partition shows within two checks.
-        this.topic = new AlertTopic(bootstrapServers, topic, partitionCheck);
+        this.topic = new AlertTopic(cluster, topic, partitionCheck);
         // A replay holds at most one poll of alerts, read as its subscriber reads: 100, not the live consumer's 1,000.
         this.replays = replays != null ? replays : () -> this.topic.newConsumer(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
         this.ring = new AlertRing(queueCapacity);

@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.demo;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import java.time.Duration;
 import java.util.Map;
@@ -16,14 +17,13 @@ public final class DetectionProducer implements AutoCloseable {
     private final String topic;
     private final VehicleCatalog catalog;
 
-    public DetectionProducer(String bootstrapServers, String topic, RandomGenerator random) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public DetectionProducer(KafkaCluster cluster, String topic, RandomGenerator random) {
+        this.producer = new KafkaProducer<>(cluster.config(Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)), new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.catalog = VehicleCatalog.load(random);
     }

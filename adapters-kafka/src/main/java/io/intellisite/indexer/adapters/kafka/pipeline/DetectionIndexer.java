@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
 import java.lang.System.Logger.Level;
@@ -47,9 +48,9 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private final Set<TopicPartition> retrying = new HashSet<>();
     private Thread thread;
 
-    public DetectionIndexer(String bootstrapServers, String groupId, String topic, String deadLetterTopic, TopicIds topicIds,
+    public DetectionIndexer(KafkaCluster cluster, String groupId, String topic, String deadLetterTopic, TopicIds topicIds,
                             IndexDetectionsUseCase index, Duration maxBackoff, Map<String, Object> extra) {
-        Map<String, Object> config = new HashMap<>(Map.of(
+        Map<String, Object> config = cluster.config(Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
                 // Under a backlog every fetch fills at once. At a steady 5,000/s a 20 ms wait made ten times as many
@@ -62,7 +63,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         config.putAll(extra);
         // What the exactly-once indexing rests on cannot be overridden.
         config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // Only records of committed transactions: aborted attempts are never indexed.
@@ -72,7 +73,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         this.topicIds = topicIds;
         this.index = index;
         this.maxBackoff = maxBackoff;
-        this.deadLetters = new UnstorableDeadLetters(bootstrapServers, deadLetterTopic);
+        this.deadLetters = new UnstorableDeadLetters(cluster, deadLetterTopic);
     }
 
     public void start() {

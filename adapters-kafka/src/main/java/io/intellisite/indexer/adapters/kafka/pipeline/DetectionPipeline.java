@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ public final class DetectionPipeline implements AutoCloseable {
      * The knobs of the pipeline; {@code instanceId} names this instance's consumers as static members of the group
      * (see {@link StableInstanceId}); {@code extra} passes any Kafka Streams setting through (client settings with
      * Streams' prefixes: {@code consumer.}, {@code producer.}, {@code global.consumer.}), except the
-     * processing guarantee, application id and bootstrap servers.
+     * processing guarantee, application id and bootstrap servers; the cluster's shared client settings go under them.
      */
-    public record Settings(String bootstrapServers, String applicationId, Path stateDir, String instanceId, int threads,
+    public record Settings(KafkaCluster cluster, String applicationId, Path stateDir, String instanceId, int threads,
                            Duration commitInterval, Duration failureBackoff, Map<String, String> extra) {
     }
 
@@ -46,8 +47,9 @@ public final class DetectionPipeline implements AutoCloseable {
 
     static Properties properties(Settings s) {
         Properties p = new Properties();
+        p.putAll(s.cluster().shared());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.cluster().bootstrapServers());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toString());
@@ -73,7 +75,7 @@ public final class DetectionPipeline implements AutoCloseable {
         // Tuning may be overridden, the guarantee and the identity may not.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.cluster().bootstrapServers());
         return p;
     }
 

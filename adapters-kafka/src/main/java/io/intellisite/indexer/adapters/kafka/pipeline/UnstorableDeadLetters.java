@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
 import java.util.ArrayList;
@@ -26,12 +27,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class UnstorableDeadLetters implements AutoCloseable {
     static final String REASON = "UNSTORABLE";
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final String topic;
     private KafkaProducer<byte[], byte[]> producer;
 
-    UnstorableDeadLetters(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    UnstorableDeadLetters(KafkaCluster cluster, String topic) {
+        this.cluster = cluster;
         this.topic = topic;
     }
 
@@ -66,8 +67,8 @@ final class UnstorableDeadLetters implements AutoCloseable {
 
     private KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+            producer = new KafkaProducer<>(cluster.config(Map.of(
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
                     new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

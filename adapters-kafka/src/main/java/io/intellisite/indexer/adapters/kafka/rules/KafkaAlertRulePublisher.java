@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.rules;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.wire.AlertRuleJson;
 import io.intellisite.indexer.application.port.out.AlertRulePublisher;
 import io.intellisite.indexer.domain.alert.AlertRule;
@@ -26,20 +27,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes rule changes to the compacted rules topic: the rule under its id, a tombstone on delete. */
 public final class KafkaAlertRulePublisher implements AlertRulePublisher, AutoCloseable {
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final String topic;
     private final Duration timeout;
     private final KafkaProducer<String, byte[]> producer;
 
-    public KafkaAlertRulePublisher(String bootstrapServers, String topic, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaAlertRulePublisher(KafkaCluster cluster, String topic, Duration timeout) {
+        this.cluster = cluster;
         this.topic = topic;
         this.timeout = timeout;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(cluster.config(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2, ProducerConfig.LINGER_MS_CONFIG, 0),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2, ProducerConfig.LINGER_MS_CONFIG, 0)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -80,9 +81,8 @@ public final class KafkaAlertRulePublisher implements AlertRulePublisher, AutoCl
     /** The rules topic's current table (latest value per id, tombstoned ids left out), read from start to end. */
     public Map<String, byte[]> onTopic() {
         Map<String, byte[]> table = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cluster.config(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(PartitionInfo::partition).map(p -> new TopicPartition(topic, p)).toList();
             consumer.assign(partitions);

@@ -2,6 +2,7 @@ package io.intellisite.indexer.adapters.kafka.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class AlertTopicTest {
 
     @Test
     void clientsAskingAtOnceWhileTheBrokerIsAwayCostOneLookup() throws Exception {
-        AlertTopic alerts = new AlertTopic("127.0.0.1:" + closedPort(), "alerts", Duration.ofSeconds(30));
+        AlertTopic alerts = new AlertTopic(KafkaCluster.at("127.0.0.1:" + closedPort()), "alerts", Duration.ofSeconds(30));
         int clients = 6;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.application.contract.AlertFeedContract;
 import io.intellisite.indexer.application.model.AlertEvent;
@@ -78,7 +79,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        KafkaAlertFeed feed = new KafkaAlertFeed(broker.bootstrapServers(), topic, capacity, partitionCheck, replays);
+        KafkaAlertFeed feed = new KafkaAlertFeed(KafkaCluster.at(broker.bootstrapServers()), topic, capacity, partitionCheck, replays);
         feeds.add(feed);
         return feed;
     }
@@ -167,7 +168,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
     @Test
     void theFreshPartitionCountIsLookedUpAtMostOncePerMaxAge() throws Exception {
         feedOnANewTopic(10, Duration.ofHours(1));
-        AlertTopic alerts = new AlertTopic(broker.bootstrapServers(), topic, Duration.ofHours(1));
+        AlertTopic alerts = new AlertTopic(KafkaCluster.at(broker.bootstrapServers()), topic, Duration.ofHours(1));
         assertEquals(3, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ofHours(1)));
         growTopicTo(5);
         assertEquals(3, alerts.partitionsNow(Duration.ofSeconds(10), Duration.ofHours(1)), "the last lookup, not a new one");

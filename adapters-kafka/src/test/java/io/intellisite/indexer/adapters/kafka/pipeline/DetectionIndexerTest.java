@@ -3,6 +3,7 @@ package io.intellisite.indexer.adapters.kafka.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
@@ -117,7 +118,7 @@ class DetectionIndexerTest {
         }
         FlakyStore store = new FlakyStore(0, false);
         store.refuse = d -> true;
-        try (DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic,
+        try (DetectionIndexer indexer = new DetectionIndexer(KafkaCluster.at(broker.bootstrapServers()), "indexer-" + UUID.randomUUID(), topic,
                 topic + ".dlq", TopicIds.askingBroker(admin), store, Duration.ofMillis(200), Map.of())) {
             indexer.start();
             Eventually.waitFor(() -> indexer.deadLetterCount() == 1, WAIT);
@@ -159,7 +160,7 @@ class DetectionIndexerTest {
                 producer.send(new ProducerRecord<>(topic, i % 2, null, DetectionJson.detection(catalog.next())));
             }
         }
-        DetectionIndexer indexer = new DetectionIndexer(broker.bootstrapServers(), "indexer-" + UUID.randomUUID(), topic, topic + ".dlq",
+        DetectionIndexer indexer = new DetectionIndexer(KafkaCluster.at(broker.bootstrapServers()), "indexer-" + UUID.randomUUID(), topic, topic + ".dlq",
                 TopicIds.askingBroker(admin), store,
                 Duration.ofMillis(200), Map.of());
         indexer.start();

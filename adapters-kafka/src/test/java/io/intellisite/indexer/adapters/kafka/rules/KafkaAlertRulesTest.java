@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.rules;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionPipeline;
@@ -56,8 +57,8 @@ class KafkaAlertRulesTest extends AlertRulePublisherContract {
         String run = UUID.randomUUID().toString();
         topics = new TopicNames("detections-" + run, "alerts-" + run, "dlq-" + run, "rules-" + run);
         applicationId = "rules-test-" + run;
-        KafkaTopics.ensure(broker.bootstrapServers(), topics, 2, Duration.ofSeconds(15));
-        var publisher = new KafkaAlertRulePublisher(broker.bootstrapServers(), topics.rules(), Duration.ofSeconds(10));
+        KafkaTopics.ensure(KafkaCluster.at(broker.bootstrapServers()), topics, 2, Duration.ofSeconds(15));
+        var publisher = new KafkaAlertRulePublisher(KafkaCluster.at(broker.bootstrapServers()), topics.rules(), Duration.ofSeconds(10));
         running.add(publisher);
         return publisher;
     }
@@ -73,7 +74,7 @@ class KafkaAlertRulesTest extends AlertRulePublisherContract {
         Path stateDir = data.path().resolve("streams-" + UUID.randomUUID());
         DetectionPipeline pipeline = new DetectionPipeline(new DetectionTopology(topics, new EvaluateAlertRulesService(table), table,
                 new TopicIds(topic -> UUID.nameUUIDFromBytes(topic.getBytes()))),
-                new DetectionPipeline.Settings(broker.bootstrapServers(), applicationId, stateDir, UUID.randomUUID().toString(), 1, Duration.ofMillis(50),
+                new DetectionPipeline.Settings(KafkaCluster.at(broker.bootstrapServers()), applicationId, stateDir, UUID.randomUUID().toString(), 1, Duration.ofMillis(50),
                         Duration.ofSeconds(1), Map.of()));
         running.add(pipeline);
         pipeline.start();
