@@ -127,7 +127,7 @@ public final class IndexerApplication implements AutoCloseable {
         InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
         ProductSettings.Http web = settings.http();
         try {
-            http = own(IndexerHttpServer.start(new IndexerHttpServer.Settings(web.host(), web.port(), web.heartbeat(), web.stalledWrite(), web.proxies()),
+            http = own(IndexerHttpServer.start(web.server(),
                     useCases, health.readiness(), health.metrics()));
         } catch (RuntimeException e) {
             throw new StartupException("HTTP_PORT", "cannot listen on " + web.host() + ":" + web.port()

@@ -8,6 +8,7 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -17,6 +18,7 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import io.intellisite.indexer.application.UseCases;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Assembles the routes, health, OpenAPI, Swagger UI and the live page into one Helidon WebServer. */
 public final class IndexerHttpServer implements AutoCloseable {
@@ -26,19 +28,26 @@ public final class IndexerHttpServer implements AutoCloseable {
     private final WebServer server;
     private final List<Meter> gauges;
     private final StalledWriteWatchdog stalls;
+    private final Runnable stopTlsWatch;
 
-    private IndexerHttpServer(WebServer server, List<Meter> gauges, StalledWriteWatchdog stalls) {
+    private IndexerHttpServer(WebServer server, List<Meter> gauges, StalledWriteWatchdog stalls, Runnable stopTlsWatch) {
         this.server = server;
         this.gauges = gauges;
         this.stalls = stalls;
+        this.stopTlsWatch = stopTlsWatch;
     }
 
     /**
      * Where to listen (port 0 picks a free one), how often an idle alert stream gets a heartbeat, and how long a
      * write to a stream may block (its subscriber reads nothing) before the stream is cut, and which peers are proxies
-     * whose X-Forwarded-For names the client.
+     * whose X-Forwarded-For names the client, and the certificate and key of HTTPS (empty: plain HTTP).
      */
-    public record Settings(String host, int port, Duration heartbeat, Duration stalledWrite, TrustedProxies proxies) {
+    public record Settings(String host, int port, Duration heartbeat, Duration stalledWrite, TrustedProxies proxies,
+                           Optional<TlsFiles> tls) {
+        /** Plain HTTP, no proxies trusted: tests and tools. */
+        public Settings(String host, int port, Duration heartbeat, Duration stalledWrite) {
+            this(host, port, heartbeat, stalledWrite, TrustedProxies.NONE, Optional.empty());
+        }
     }
 
     public static IndexerHttpServer start(Settings settings, UseCases useCases, List<ReadinessCheck> readiness,
@@ -54,7 +63,9 @@ public final class IndexerHttpServer implements AutoCloseable {
         StalledWriteWatchdog stalls = new StalledWriteWatchdog(settings.stalledWrite());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
-                .addFilter(new SecurityHeadersFilter())
+                .addFilter(new SecurityHeadersFilter());
+        settings.tls().ifPresent(tls -> routing.addFilter(new StrictTransportSecurityFilter()));
+        routing
                 .register("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken(), settings.proxies()))
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
                         new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())))
@@ -76,7 +87,9 @@ public final class IndexerHttpServer implements AutoCloseable {
             return response.build();
         }, HealthCheckType.READINESS, check.name()));
 
-        WebServer server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder();
+        settings.tls().ifPresent(tls -> builder.tls(tls.load()));
+        WebServer server = builder
                 .host(settings.host())
                 .port(settings.port())
                 .maxPayloadSize(MAX_PAYLOAD_BYTES)
@@ -94,7 +107,8 @@ public final class IndexerHttpServer implements AutoCloseable {
             // Helidon logs a failed bind and returns a server that is not running.
             throw new IllegalStateException("could not bind " + settings.host() + ":" + settings.port() + " (in use?)");
         }
-        return new IndexerHttpServer(server, meters, stalls);
+        Runnable stopTlsWatch = settings.tls().map(tls -> tls.watch(server)).orElse(() -> { });
+        return new IndexerHttpServer(server, meters, stalls, stopTlsWatch);
     }
 
     public int port() {
@@ -105,6 +119,7 @@ public final class IndexerHttpServer implements AutoCloseable {
     public void close() {
         server.stop();
         stalls.close();
+        stopTlsWatch.run();
         MeterRegistry registry = Metrics.globalRegistry();
         // Only its own: a server started after this one may have put its gauge under the same name.
         gauges.stream().filter(g -> registry.meter(Gauge.class, g.id().name(), List.of()).orElse(null) == g)

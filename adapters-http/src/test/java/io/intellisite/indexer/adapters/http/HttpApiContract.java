@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ public abstract class HttpApiContract {
                         ruleTopic, ruleTopic, alerts),
                 new UseCases.Limits(TOKEN_POLICY, 0, alertStreamLimits()), Clock.systemUTC());
         useCases.createFirstAdmin().createIfNoUserExists("admin", ADMIN_PASSWORD);
-        server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat(), stalledWrite(), trustedProxies()), useCases,
+        server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat(), stalledWrite(), trustedProxies(), Optional.empty()), useCases,
                 List.of(new ReadinessCheck("test", () -> true)), gauges());
     }
 

@@ -25,9 +25,14 @@ public final class SseTestClient implements AutoCloseable {
     private volatile boolean paused;
 
     public SseTestClient(URI uri, Map<String, String> headers) throws Exception {
+        this(HttpClient.newHttpClient(), uri, headers);
+    }
+
+    /** Through {@code client}: one that trusts a test's certificate authority, say. */
+    public SseTestClient(HttpClient client, URI uri, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         headers.forEach(b::header);
-        response = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         reader = Thread.ofVirtual().start(this::read);
     }
 

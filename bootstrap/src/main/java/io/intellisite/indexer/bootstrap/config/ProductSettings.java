@@ -1,5 +1,7 @@
 package io.intellisite.indexer.bootstrap.config;
 
+import io.intellisite.indexer.adapters.http.IndexerHttpServer;
+import io.intellisite.indexer.adapters.http.TlsFiles;
 import io.intellisite.indexer.adapters.http.TrustedProxies;
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
@@ -86,9 +88,11 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
 
     /**
      * Where the API listens, how often an idle alert stream gets a heartbeat, how long a write to one may block, and
-     * which peers are proxies whose X-Forwarded-For names the client.
+     * which peers are proxies whose X-Forwarded-For names the client, and HTTPS's certificate and key files (both or
+     * neither) with how often to look whether they were renewed.
      */
-    public record Http(String host, int port, Duration heartbeat, Duration stalledWrite, TrustedProxies proxies) {
+    public record Http(String host, int port, Duration heartbeat, Duration stalledWrite, TrustedProxies proxies,
+                       Optional<TlsFiles> tls) {
         static Http from(Settings s) {
             TrustedProxies proxies;
             try {
@@ -96,9 +100,22 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
             } catch (IllegalArgumentException e) {
                 throw new StartupException("TRUSTED_PROXIES", e.getMessage());
             }
+            Optional<String> cert = s.optional("HTTP_TLS_CERT");
+            Optional<String> key = s.optional("HTTP_TLS_KEY");
+            if (cert.isPresent() != key.isPresent()) {
+                throw new StartupException(cert.isPresent() ? "HTTP_TLS_KEY" : "HTTP_TLS_CERT",
+                        "HTTPS needs both HTTP_TLS_CERT and HTTP_TLS_KEY (PEM files), or neither");
+            }
+            Duration check = Duration.ofSeconds(s.integer("HTTP_TLS_CHECK_SECONDS", 1, 86_400));
             return new Http(s.text("HTTP_HOST"), s.integer("HTTP_PORT", 0, 65535),
                     Duration.ofSeconds(s.integer("SSE_HEARTBEAT_SECONDS", 1, 3600)),
-                    Duration.ofSeconds(s.integer("SSE_WRITE_TIMEOUT_SECONDS", 1, 3600)), proxies);
+                    Duration.ofSeconds(s.integer("SSE_WRITE_TIMEOUT_SECONDS", 1, 3600)), proxies,
+                    cert.map(c -> new TlsFiles(Path.of(c), Path.of(key.orElseThrow()), check)));
+        }
+
+        /** What the HTTP server is started with. */
+        public IndexerHttpServer.Settings server() {
+            return new IndexerHttpServer.Settings(host, port, heartbeat, stalledWrite, proxies, tls);
         }
     }
 
