@@ -29,6 +29,9 @@ public final class Infrastructure implements AutoCloseable {
         Infrastructure infra = new Infrastructure();
         boolean throwaway = settings.storage().throwaway();
         Path dataDir = settings.storage().dataDir();
+        if (!throwaway) {
+            DataDirectory.persistent(dataDir); // owner-only: the embedded parts' data and the database's password
+        }
         CompletableFuture<EmbeddedPostgresDatabase> postgres = settings.database().url().isPresent()
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> startPostgres(settings.database().embeddedPort(), dataDir, throwaway));

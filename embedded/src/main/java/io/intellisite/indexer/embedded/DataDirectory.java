@@ -8,20 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** A data directory that is kept across restarts, or a throwaway one deleted on close. */
+/** A data directory, owner-only, that is kept across restarts, or a throwaway one deleted on close. */
 public record DataDirectory(Path path, boolean throwaway) {
 
+    /** Created owner-only with its missing parents, or made owner-only: it holds the data and the database's password. */
     public static DataDirectory persistent(Path path) {
-        try {
-            return new DataDirectory(Files.createDirectories(path), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + path, e);
-        }
+        return new DataDirectory(OwnerOnly.directory(path), false);
     }
 
     public static DataDirectory throwaway(String prefix) {
         try {
-            return new DataDirectory(Files.createTempDirectory(prefix), true);
+            return new DataDirectory(OwnerOnly.directory(Files.createTempDirectory(prefix)), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }

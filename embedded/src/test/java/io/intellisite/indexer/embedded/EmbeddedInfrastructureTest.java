@@ -1,10 +1,16 @@
 package io.intellisite.indexer.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +71,33 @@ class EmbeddedInfrastructureTest {
              ResultSet rs = c.createStatement().executeQuery("select sum(n) from t")) {
             rs.next();
             assertEquals(42, rs.getInt(1));
+        }
+    }
+
+    /** Issue 20, point 3: no local user or process gets in without the generated password, kept owner-only. */
+    @Test
+    void postgresRequiresItsGeneratedPasswordKeptOwnerOnly() throws Exception {
+        Path root = Files.createTempDirectory("owner-only-it");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DataDirectory data = DataDirectory.persistent(root.resolve("data").resolve("postgres"));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.path())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("data"))), "and its parents it made");
+        String password;
+        try (EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start(data, 0)) {
+            password = db.password();
+            assertTrue(password.length() >= 40, "generated, not a known word");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.path().resolve("password"))));
+            SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(), db.user(), "postgres").close());
+            assertEquals("28P01", refused.getSQLState(), "password authentication failed: " + refused.getMessage());
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(), db.user(), "").close(), "asked for a password");
+            DriverManager.getConnection(db.jdbcUrl(), db.user(), password).close();
+        }
+        try (EmbeddedPostgresDatabase again = EmbeddedPostgresDatabase.start(data, 0)) {
+            assertEquals(password, again.password(), "the same password after a restart");
+            DriverManager.getConnection(again.jdbcUrl(), again.user(), password).close();
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(again.jdbcUrl(), again.user(), "postgres").close());
+        } finally {
+            new DataDirectory(root, true).release();
         }
     }
 }

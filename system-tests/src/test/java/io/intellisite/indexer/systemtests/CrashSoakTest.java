@@ -103,8 +103,10 @@ class CrashSoakTest {
 
     /** Everything the broker acknowledged so far is stored once, counted, alerted and dead-lettered exactly. */
     private static void assertExact(Map<String, String> settings, String broker, Totals totals, Path log) throws Exception {
+        // The embedded PostgreSQL's password, generated at its first start, is kept owner-only beside its data.
+        String password = java.nio.file.Files.readString(java.nio.file.Path.of(settings.get("DATA_DIR"), "postgres", "password")).strip();
         try (PostgresDatabase db = PostgresDatabase.connectAndMigrate("jdbc:postgresql://127.0.0.1:" + settings.get("EMBEDDED_POSTGRES_PORT")
-                + "/postgres", "postgres", "postgres", 2)) {
+                + "/postgres", "postgres", password, 2)) {
             Eventually.waitFor(() -> Stored.detections(db) >= totals.valid,
                     Duration.ofSeconds(120), log);
             assertEquals(totals.valid, Stored.detections(db));
