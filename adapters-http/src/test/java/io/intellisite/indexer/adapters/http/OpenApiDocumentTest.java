@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,5 +66,37 @@ class OpenApiDocumentTest extends HttpApiContract {
         Map<String, Object> alerts = map(map(map(document.get("paths"), "paths").get("/alerts"), "/alerts").get("get"), "GET /alerts");
         Map<String, Object> ok = map(map(alerts.get("responses"), "responses").get("200"), "200");
         assertTrue(map(ok.get("content"), "content").containsKey("text/event-stream"));
+    }
+
+    /**
+     * Issue 21: the JSON form as served is JSON, and says what the YAML form says. A description with an unquoted
+     * comma in a YAML flow mapping once became a key with no value, served in JSON as {@code !!null "null"}.
+     */
+    @Test
+    void theJsonFormIsValidJsonAndTheSameDocumentAsTheYaml() throws Exception {
+        HttpResponse<String> json = send(HttpRequest.newBuilder(uri("/openapi")).header("Accept", "application/json"));
+        assertEquals(200, json.statusCode());
+        Object fromJson = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.body(), Object.class);
+        Object fromYaml = new Yaml().load(get("/openapi", null).body());
+        assertEquals(fromYaml, fromJson);
+        assertEquals(List.of(), nullsIn(fromYaml, "$"), "no key without a value");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> nullsIn(Object node, String path) {
+        List<String> found = new ArrayList<>();
+        if (node instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).forEach((k, v) -> {
+                if (v == null) {
+                    found.add(path + "." + k);
+                }
+                found.addAll(nullsIn(v, path + "." + k));
+            });
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                found.addAll(nullsIn(list.get(i), path + "[" + i + "]"));
+            }
+        }
+        return found;
     }
 }
