@@ -44,7 +44,7 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
     public static EmbeddedPostgresDatabase start(DataDirectory dataDirectory, int port) {
         Path pgdata = dataDirectory.path().resolve("pgdata");
         stopLeftoverServer(pgdata);
-        String password = OwnerOnly.secret(dataDirectory.path().resolve("password"));
+        String password = OwnerOnly.secret(OwnerOnly.directory(dataDirectory.path()).resolve("password"));
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
