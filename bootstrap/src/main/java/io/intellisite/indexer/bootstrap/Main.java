@@ -1,6 +1,7 @@
 package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.bootstrap.config.CommandLine;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
 import java.util.List;
@@ -16,9 +17,10 @@ import org.apache.kafka.common.utils.AppInfoParser;
  */
 public final class Main {
     private static final String USAGE = """
-            usage: java -jar intellisite-indexer.jar [run|produce] [--throwaway] [--NAME=value ...] [--help] [--version]
+            usage: java -jar intellisite-indexer.jar [run|produce|health] [--throwaway] [--NAME=value ...] [--help] [--version]
               run        start the product (embedded Kafka and PostgreSQL unless KAFKA_BROKER_URL / DATABASE_URL are set)
               produce    write random detections to the detections topic (--COUNT=n, else until stopped)
+              health     exit 0 if the instance on this host (HTTP_PORT) is ready, 1 if not: the image's health check
             Every setting below is read from the environment variable of its name, a -D system property, or
             --NAME=value, which wins; the defaults are shown. Kafka client properties go under KAFKA_ for every
             client (KAFKA_SECURITY_PROTOCOL=SASL_SSL sets security.protocol), KAFKA_STREAMS_ for the pipeline and
@@ -46,7 +48,8 @@ public final class Main {
                 case "run" -> run(settings);
                 case "produce" -> ProduceCommand.run(settings, overrides.containsKey("COUNT")
                         ? Settings.wholeNumber("COUNT", overrides.get("COUNT"), 1, Long.MAX_VALUE) : -1);
-                default -> fail("unknown command " + line.command() + " (use run or produce; --help lists them)");
+                case "health" -> System.exit(HealthCommand.run(settings));
+                default -> fail("unknown command " + line.command() + " (use run, produce or health; --help lists them)");
             }
         } catch (StartupException e) {
             fail(e.getMessage());
@@ -71,11 +74,12 @@ public final class Main {
         Infrastructure infra = app.infrastructure();
         System.out.printf("""
                 Intellisite Indexer is ready: %d ms after JVM start
-                  HTTP:        http://localhost:%d/  (API docs: /docs, health: /health/ready, metrics: /metrics)
+                  HTTP:        %s://localhost:%d/  (API docs: /docs, health: /health/ready, metrics: /metrics)
                   Kafka:       %s%s
                   PostgreSQL:  %s (user %s)%s
                 Press Ctrl-C to stop.%n""",
-                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), app.httpPort(),
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
+                ProductSettings.Http.from(settings).tls().isPresent() ? "https" : "http", app.httpPort(),
                 infra.kafkaBootstrapServers(), infra.embeddedKafka() ? " (embedded)" : "",
                 infra.jdbcUrl(), infra.databaseUser(), infra.embeddedDatabase() ? " (embedded)" : "");
         try {

@@ -93,7 +93,7 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
      */
     public record Http(String host, int port, Duration heartbeat, Duration stalledWrite, TrustedProxies proxies,
                        Optional<TlsFiles> tls) {
-        static Http from(Settings s) {
+        public static Http from(Settings s) {
             TrustedProxies proxies;
             try {
                 proxies = TrustedProxies.parse(s.optional("TRUSTED_PROXIES").orElse(""));
