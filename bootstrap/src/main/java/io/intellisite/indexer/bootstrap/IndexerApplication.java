@@ -124,6 +124,7 @@ public final class IndexerApplication implements AutoCloseable {
                 List.of(topics.alerts(), topics.deadLetters()), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
         pipeline.start();
 
+        own(InstanceMeters.bind(database, pipeline, indexers, alertFeed));
         InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
         ProductSettings.Http web = settings.http();
         try {

@@ -34,8 +34,8 @@ record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipe
 
     List<MetricGauge> metrics() {
         return List.of(
-                new MetricGauge("intellisite.detections.indexed", "detections newly stored by this instance", this::indexed),
-                new MetricGauge("intellisite.detections.dead.letters", "records sent to the dead-letter topic by this instance",
+                MetricGauge.total("intellisite.detections.indexed", "detections newly stored by this instance", this::indexed),
+                MetricGauge.total("intellisite.detections.dead.letters", "records sent to the dead-letter topic by this instance",
                         () -> topology.deadLetterCount() + indexerDeadLetters()),
                 new MetricGauge("intellisite.indexer.lag.records", "largest consumer lag of this instance's indexer partitions",
                         () -> indexers.stream().mapToDouble(DetectionIndexer::lag).max().orElse(0)),

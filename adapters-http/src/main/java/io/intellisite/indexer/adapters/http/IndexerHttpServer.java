@@ -2,6 +2,7 @@ package io.intellisite.indexer.adapters.http;
 
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
@@ -57,7 +58,9 @@ public final class IndexerHttpServer implements AutoCloseable {
         MeterRegistry registry = Metrics.globalRegistry();
         List<Meter> meters = gauges.stream().<Meter>map(g -> {
             registry.remove(g.name(), List.of());
-            return registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description()));
+            return g.total()
+                    ? registry.getOrCreate(FunctionalCounter.builder(g.name(), g.value(), v -> v.get().longValue()).description(g.description()))
+                    : registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description()));
         }).toList();
         BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
         StalledWriteWatchdog stalls = new StalledWriteWatchdog(settings.stalledWrite());
@@ -66,7 +69,8 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .addFilter(new SecurityHeadersFilter());
         settings.tls().ifPresent(tls -> routing.addFilter(new StrictTransportSecurityFilter()));
         routing
-                .register("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken(), settings.proxies()))
+                .register("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken(), settings.proxies(),
+                        new LoginCounts(registry)))
                 .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
                         new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())))
                 .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
@@ -122,7 +126,7 @@ public final class IndexerHttpServer implements AutoCloseable {
         stopTlsWatch.run();
         MeterRegistry registry = Metrics.globalRegistry();
         // Only its own: a server started after this one may have put its gauge under the same name.
-        gauges.stream().filter(g -> registry.meter(Gauge.class, g.id().name(), List.of()).orElse(null) == g)
+        gauges.stream().filter(g -> registry.meter(Meter.class, g.id().name(), List.of()).orElse(null) == g)
                 .forEach(registry::remove);
     }
 }

@@ -22,9 +22,12 @@ public final class LoginHttpService implements HttpService {
     private final BearerAuthentication bearer;
     private final RenewTokenUseCase renew;
     private final TrustedProxies proxies;
+    private final LoginCounts counts;
 
-    LoginHttpService(LogInUseCase logIn, BearerAuthentication bearer, RenewTokenUseCase renew, TrustedProxies proxies) {
+    LoginHttpService(LogInUseCase logIn, BearerAuthentication bearer, RenewTokenUseCase renew, TrustedProxies proxies,
+                     LoginCounts counts) {
         this.logIn = logIn;
+        this.counts = counts;
         this.proxies = proxies;
         this.bearer = bearer;
         this.renew = renew;
@@ -61,7 +64,7 @@ public final class LoginHttpService implements HttpService {
         if (username == null || password == null) {
             throw new InvalidValueException("username and password are required");
         }
-        send(res, logIn.logIn(username, password, proxies.clientAddress(req)));
+        send(res, counts.count(() -> logIn.logIn(username, password, proxies.clientAddress(req))));
     }
 
     private static void send(ServerResponse res, LogInUseCase.IssuedToken token) {

@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One structured (JSON) log line per request and a latency timer per method and status class. The path is
+ * One structured (JSON) log line per request and a latency histogram per method and status class (buckets, so
+ * that instances add up; percentiles computed in one process could not be combined). The path is
  * logged without its query string, which may carry a token ({@code access_token} on /alerts).
  */
 final class RequestLogFilter implements Filter {
@@ -33,8 +34,7 @@ final class RequestLogFilter implements Filter {
             long nanos = System.nanoTime() - start;
             int status = res.status().code();
             String method = req.prologue().method().text();
-            registry.getOrCreate(Timer.builder("http.server.requests").publishPercentileHistogram(false)
-                    .percentiles(0.5, 0.99).tags(List.of(Tag.create("method", method), Tag.create("status", status / 100 + "xx"))))
+            registry.getOrCreate(Timer.builder("http.server.requests").publishPercentileHistogram(true).percentiles(new double[0]).tags(List.of(Tag.create("method", method), Tag.create("status", status / 100 + "xx"))))
                     .record(Duration.ofNanos(nanos));
             if (LOG.isLoggable(Level.INFO)) {
                 LOG.log(Level.INFO, "{\"ts\":\"" + Instant.now() + "\",\"method\":\"" + method + "\",\"path\":"

@@ -2,6 +2,8 @@ package io.intellisite.indexer.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -73,6 +75,16 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Both pools' figures (connections active, idle, pending, timeouts, acquire time), tagged with the pool's name,
+     * as meters of {@code registry}; once per database.
+     */
+    public void bindMeters(MeterRegistry registry) {
+        MicrometerMetricsTrackerFactory factory = new MicrometerMetricsTrackerFactory(registry);
+        dataSource.setMetricsTrackerFactory(factory);
+        readSource.setMetricsTrackerFactory(factory);
     }
 
     /** For the API's reads: their own pool, statement time limit and wait (see {@link ReadPool}). */

@@ -5,6 +5,7 @@ import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.domain.InvalidValueException;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -218,6 +219,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     /** Whether the feed still reads the topic: once its thread has stopped, no subscriber gets another alert. */
     public boolean isRunning() {
         return thread.isAlive() && !closing;
+    }
+
+    /** The live consumer's figures (lag per alerts partition, fetch latency) as meters. */
+    public KafkaClientMetrics meters() {
+        return new KafkaClientMetrics(consumer);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.intellisite.indexer.adapters.kafka.pipeline;
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -74,6 +75,11 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         this.index = index;
         this.maxBackoff = maxBackoff;
         this.deadLetters = new UnstorableDeadLetters(cluster, deadLetterTopic);
+    }
+
+    /** The indexer's consumer's figures (lag per partition, fetch rate and latency) as meters. */
+    public KafkaClientMetrics meters() {
+        return new KafkaClientMetrics(consumer);
     }
 
     public void start() {

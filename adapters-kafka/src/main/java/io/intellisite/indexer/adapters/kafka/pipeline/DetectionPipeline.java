@@ -2,6 +2,8 @@ package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +90,14 @@ public final class DetectionPipeline implements AutoCloseable {
     public void start() {
         streams.cleanUp();
         streams.start();
+    }
+
+    /**
+     * Kafka Streams' own figures (records processed, commit and process latency, task and thread state) and those of
+     * its clients, as meters; bound once, closed with the pipeline's instance.
+     */
+    public MeterBinder meters() {
+        return new KafkaStreamsMetrics(streams);
     }
 
     /** Running or rebalancing: the pipeline is doing its job or about to. */

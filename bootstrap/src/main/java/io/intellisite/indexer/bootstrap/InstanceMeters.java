@@ -1,0 +1,53 @@
+package io.intellisite.indexer.bootstrap;
+
+import io.helidon.metrics.api.Metrics;
+import io.intellisite.indexer.adapters.kafka.alerts.KafkaAlertFeed;
+import io.intellisite.indexer.adapters.kafka.pipeline.DetectionIndexer;
+import io.intellisite.indexer.adapters.kafka.pipeline.DetectionPipeline;
+import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figures an SRE alerts on beside the product's own: the JVM's and the process's, Kafka Streams' and the Kafka
+ * consumers' (lag per partition, records processed, commit latency, thread and task state) and both database pools',
+ * bound with the binders Micrometer ships to the registry Helidon's /metrics serves (Helidon's Micrometer provider
+ * wraps it). Closing unbinds what holds resources (the GC listener, the Kafka binders' schedulers).
+ */
+final class InstanceMeters implements AutoCloseable {
+    private final List<AutoCloseable> bound = new ArrayList<>();
+
+    static InstanceMeters bind(PostgresDatabase database, DetectionPipeline pipeline, List<DetectionIndexer> indexers,
+                               KafkaAlertFeed alertFeed) {
+        MeterRegistry registry = Metrics.globalRegistry().unwrap(MeterRegistry.class);
+        InstanceMeters meters = new InstanceMeters();
+        List<MeterBinder> binders = new ArrayList<>(List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
+                new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics(),
+                pipeline.meters(), alertFeed.meters()));
+        indexers.forEach(indexer -> binders.add(indexer.meters()));
+        for (MeterBinder binder : binders) {
+            binder.bindTo(registry);
+            if (binder instanceof AutoCloseable closeable) {
+                meters.bound.add(closeable);
+            }
+        }
+        database.bindMeters(registry);
+        return meters;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable closeable : bound) {
+            closeable.close();
+        }
+    }
+}
