@@ -40,9 +40,15 @@ class OpenApiDocumentTest extends HttpApiContract {
                 .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
         assertEquals(API.stream().sorted().toList(), documented.stream().sorted().toList());
 
+        java.util.Set<Object> operationIds = new java.util.HashSet<>();
+        List<Object> declaredTags = ((List<?>) document.get("tags")).stream().map(t -> map(t, "tag").get("name")).toList();
         for (String operation : documented) {
             String[] parts = operation.split(" ");
             Map<String, Object> spec = map(map(paths.get(parts[1]), parts[1]).get(parts[0].toLowerCase()), operation);
+            // Issue 21: client generators name methods after operationIds and group them by tags.
+            assertTrue(spec.get("operationId") instanceof String id && operationIds.add(id), operation + ": a unique operationId");
+            assertTrue(spec.get("tags") instanceof List<?> tags && !tags.isEmpty() && declaredTags.containsAll(tags),
+                    operation + ": tags declared at the top");
             Map<String, Object> responses = map(spec.get("responses"), operation + " responses");
             boolean secured = !spec.containsKey("security"); // the document's default: oauth2 or bearer
             assertTrue(!secured || responses.containsKey("401"), operation + ": a secured operation documents its 401");
