@@ -42,6 +42,7 @@ public final class Main {
                 return;
             }
             Map<String, String> overrides = line.overrides();
+            LogFormat.apply(overrides);
             Settings.requireKnown(overrides.keySet(), line.command().equals("produce") ? Set.of("COUNT") : Set.of());
             Settings settings = Settings.load(overrides);
             switch (line.command()) {

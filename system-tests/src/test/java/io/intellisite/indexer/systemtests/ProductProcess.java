@@ -18,7 +18,13 @@ final class ProductProcess implements AutoCloseable {
     }
 
     static ProductProcess start(Map<String, String> settings, Path log) {
+        return start(settings, log, List.of());
+    }
+
+    /** With JVM options beside the heap size (those the image and ./indexer give, say). */
+    static ProductProcess start(Map<String, String> settings, Path log, List<String> jvmOptions) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
         // -Dproduct.jvm.args="-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info" on the test run, say, to read more of what it did.
         String extra = System.getProperty("product.jvm.args", "").strip();
         if (!extra.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.intellisite.indexer.adapters.http;
 
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
@@ -7,18 +9,25 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * One structured (JSON) log line per request and a latency histogram per method and status class (buckets, so
- * that instances add up; percentiles computed in one process could not be combined). The path is
- * logged without its query string, which may carry a token ({@code access_token} on /alerts).
+ * One access log line per request, its fields as key-value pairs (JSON fields with LOG_FORMAT=json), and a latency
+ * histogram per method and status class (buckets, so that instances add up; percentiles computed in one process could
+ * not be combined). Every line logged while the request is handled carries its id ({@code requestId} in the MDC): the
+ * caller's {@code X-Request-Id} when it is a plain token, a new one otherwise, echoed in the answer. The path is logged
+ * without its query string, which may carry a token ({@code access_token} on /alerts).
  */
 final class RequestLogFilter implements Filter {
-    private static final System.Logger LOG = System.getLogger("intellisite.access");
+    private static final Logger LOG = LoggerFactory.getLogger("intellisite.access");
+    private static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private final MeterRegistry registry;
 
     RequestLogFilter(MeterRegistry registry) {
@@ -28,26 +37,22 @@ final class RequestLogFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
+        String id = req.headers().first(REQUEST_ID).filter(given -> PLAIN_ID.matcher(given).matches())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        res.header(REQUEST_ID, id);
+        MDC.put("requestId", id);
         try {
             chain.proceed();
         } finally {
             long nanos = System.nanoTime() - start;
             int status = res.status().code();
             String method = req.prologue().method().text();
-            registry.getOrCreate(Timer.builder("http.server.requests").publishPercentileHistogram(true).percentiles(new double[0]).tags(List.of(Tag.create("method", method), Tag.create("status", status / 100 + "xx"))))
+            registry.getOrCreate(Timer.builder("http.server.requests").publishPercentileHistogram(true).percentiles(new double[0])
+                    .tags(List.of(Tag.create("method", method), Tag.create("status", status / 100 + "xx"))))
                     .record(Duration.ofNanos(nanos));
-            if (LOG.isLoggable(Level.INFO)) {
-                LOG.log(Level.INFO, "{\"ts\":\"" + Instant.now() + "\",\"method\":\"" + method + "\",\"path\":"
-                        + quoted(req.prologue().uriPath().path()) + ",\"status\":" + status + ",\"ms\":" + nanos / 100_000 / 10.0 + "}");
-            }
-        }
-    }
-
-    private static String quoted(String s) {
-        try {
-            return HttpJson.MAPPER.writeValueAsString(s);
-        } catch (Exception e) {
-            return "\"?\"";
+            LOG.atInfo().addKeyValue("method", method).addKeyValue("path", req.prologue().uriPath().path())
+                    .addKeyValue("status", status).addKeyValue("ms", nanos / 100_000 / 10.0).log("request");
+            MDC.remove("requestId");
         }
     }
 }
