@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -147,9 +148,8 @@ public final class IndexerApplication implements AutoCloseable {
                     + (kafka.ignored().size() == 1 ? "this setting" : "these settings") + "; ignored");
         }
         if (embedded && !kafka.sharedClient().isEmpty()) {
-            System.err.println("WARNING: KAFKA_" + kafka.sharedClient().keySet().stream().sorted()
-                    .map(name -> name.toUpperCase(java.util.Locale.ROOT).replace('.', '_')).collect(java.util.stream.Collectors.joining(", KAFKA_"))
-                    + " apply to KAFKA_BROKER_URL's broker only; the embedded broker is reached in plain text on loopback");
+            System.err.println("WARNING: " + kafka.sharedClient().keySet().stream().sorted().map(Settings::sharedKafkaSetting)
+                    .collect(Collectors.joining(", ")) + " apply to KAFKA_BROKER_URL's broker only; the embedded broker is reached in plain text on loopback");
         }
     }
 

@@ -47,7 +47,7 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
         public static Kafka from(Settings s) {
             Map<String, String> shared = new TreeMap<>(s.kafkaProperties(Settings.KAFKA_SHARED));
             List<String> ignored = shared.keySet().stream().filter(name -> !KafkaClientSettings.isKnown(name))
-                    .map(name -> Settings.KAFKA_SHARED + name.toUpperCase(Locale.ROOT).replace('.', '_')).toList();
+                    .map(Settings::sharedKafkaSetting).toList();
             shared.keySet().removeIf(name -> !KafkaClientSettings.isKnown(name));
             return new Kafka(s.optional("KAFKA_BROKER_URL"), s.integer("EMBEDDED_KAFKA_PORT", 0, 65535),
                     s.text("APPLICATION_ID"), s.integer("STREAM_THREADS", 1, 64), s.integer("INDEXER_THREADS", 1, 64),

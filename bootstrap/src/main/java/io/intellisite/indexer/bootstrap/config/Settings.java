@@ -24,6 +24,8 @@ public final class Settings {
     /** Any other {@code KAFKA_<NAME>} that is not a setting of the product's own: a client property of every client. */
     public static final String KAFKA_SHARED = "KAFKA_";
     private static final List<String> KAFKA_PREFIXES = List.of(KAFKA_STREAMS, KAFKA_INDEXER, KAFKA_SHARED);
+    /** application.yaml as shipped, read once: every setting of the product's own, with its default. */
+    private static final Config DEFAULTS = Config.just(ConfigSources.classpath("application.yaml"));
     private final Config config;
 
     private Settings(Config config) {
@@ -46,13 +48,12 @@ public final class Settings {
      * {@code --HTTP_PROT=9000} would otherwise be ignored without a word.
      */
     public static void requireKnown(Collection<String> names, Set<String> commandNames) {
-        Config defaults = Config.just(ConfigSources.classpath("application.yaml"));
         for (String name : names) {
             boolean perClient = name.startsWith(KAFKA_STREAMS) || name.startsWith(KAFKA_INDEXER);
-            boolean known = commandNames.contains(name) || defaults.get(name).exists()
+            boolean known = commandNames.contains(name) || DEFAULTS.get(name).exists()
                     || perClient && !name.equals(KAFKA_STREAMS) && !name.equals(KAFKA_INDEXER)
                     || !perClient && name.startsWith(KAFKA_SHARED)
-                    && KafkaClientSettings.isKnown(name.substring(KAFKA_SHARED.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
+                    && KafkaClientSettings.isKnown(kafkaProperty(KAFKA_SHARED, name));
             if (!known) {
                 throw new StartupException(name, "no such setting (the README's Configuration section lists them"
                         + (commandNames.isEmpty() ? "" : "; this command also takes " + String.join(", ", new TreeSet<>(commandNames))) + ")");
@@ -103,17 +104,26 @@ public final class Settings {
      * included.
      */
     public Map<String, String> kafkaProperties(String prefix) {
-        Config defaults = Config.just(ConfigSources.classpath("application.yaml"));
         Map<String, String> properties = new TreeMap<>();
         config.traverse().filter(Config::isLeaf).forEach(node -> {
             String name = node.key().toString();
             boolean underAnotherPrefix = KAFKA_PREFIXES.stream()
                     .anyMatch(other -> other.length() > prefix.length() && other.startsWith(prefix) && name.startsWith(other));
-            if (name.startsWith(prefix) && name.length() > prefix.length() && !underAnotherPrefix && !defaults.get(name).exists()) {
-                properties.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), text(name));
+            if (name.startsWith(prefix) && name.length() > prefix.length() && !underAnotherPrefix && !DEFAULTS.get(name).exists()) {
+                properties.put(kafkaProperty(prefix, name), text(name));
             }
         });
         return properties;
+    }
+
+    /** {@code KAFKA_SASL_JAAS_CONFIG} under {@code KAFKA_} is the Kafka property {@code sasl.jaas.config}. */
+    private static String kafkaProperty(String prefix, String setting) {
+        return setting.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** The setting that sets Kafka property {@code property} on every client: {@code sasl.mechanism}, KAFKA_SASL_MECHANISM. */
+    public static String sharedKafkaSetting(String property) {
+        return KAFKA_SHARED + property.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     public boolean flag(String name) {
