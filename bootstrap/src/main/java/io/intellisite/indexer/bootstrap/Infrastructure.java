@@ -88,7 +88,7 @@ public final class Infrastructure implements AutoCloseable {
 
     private void useKafka(ProductSettings.Kafka settings, EmbeddedKafkaBroker embedded) {
         if (embedded == null) {
-            kafka = new KafkaCluster(settings.brokerUrl().orElseThrow(), settings.sharedClient());
+            kafka = settings.clusterOrLocalEmbedded();
         } else {
             started.push(embedded);
             embeddedKafka = true;
