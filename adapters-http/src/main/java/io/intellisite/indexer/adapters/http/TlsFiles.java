@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The server's certificate chain and private key as PEM files, and how often to look whether they changed: cert-manager
@@ -63,16 +64,15 @@ public record TlsFiles(Path certificateChain, Path privateKey, Duration checkEve
     Runnable watch(WebServer server) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("tls-reload").factory());
-        List<Object> seen = stamp();
-        Object[] last = {seen};
+        AtomicReference<List<Object>> served = new AtomicReference<>(stamp());
         timer.scheduleWithFixedDelay(() -> {
             List<Object> now = stamp();
-            if (now.equals(last[0])) {
+            if (now.equals(served.get())) {
                 return;
             }
             try {
                 server.reloadTls(load());
-                last[0] = now;
+                served.set(now);
                 LOG.log(Level.INFO, "HTTPS certificate reloaded from " + certificateChain);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "HTTPS certificate changed but does not load yet (" + e

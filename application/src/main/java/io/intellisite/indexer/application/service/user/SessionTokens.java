@@ -32,6 +32,7 @@ final class SessionTokens {
         Instant issuedAt = issueTime(login, now);
         Instant lifetimeEnd = now.plus(policy.lifetime());
         Instant expiresAt = lifetimeEnd.isBefore(sessionEnd(authTime)) ? lifetimeEnd : sessionEnd(authTime);
+        // auth_time is never after iat; only a clock stepped back since the login could make it so.
         TokenClaims claims = new TokenClaims(TokenClaims.SUBJECT_PREFIX + login.credential().username(),
                 user.name(), user.lastname(), user.email().value(), user.role(),
                 policy.issuer(), policy.audience(), issuedAt, expiresAt, authTime.isAfter(issuedAt) ? issuedAt : authTime);
