@@ -39,13 +39,16 @@ public final class AlertsHttpService implements HttpService {
     private final WatchAlertsUseCase watch;
     private final Duration heartbeat;
     private final StalledWriteWatchdog stalls;
+    private final StreamCounts counts;
     private final AlertFrames frames = new AlertFrames();
 
-    AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, Duration heartbeat, StalledWriteWatchdog stalls) {
+    AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, Duration heartbeat, StalledWriteWatchdog stalls,
+                      StreamCounts counts) {
         this.bearer = bearer;
         this.watch = watch;
         this.heartbeat = heartbeat;
         this.stalls = stalls;
+        this.counts = counts;
     }
 
     private static Duration shortest(Duration a, Duration b, Duration c) {
@@ -54,16 +57,17 @@ public final class AlertsHttpService implements HttpService {
     }
 
     /** The last event of a stream that ends on the server's side, and why. */
-    private record Ending(String event, String reason) {
+    private record Ending(String event, String reason, StreamCounts.End counted) {
     }
 
     // An account that cannot be read now ends the stream too (fail closed), with the event that makes its client
     // reconnect with the same token after its retry delay, rather than ask for a login that would fail alike.
     private Optional<Ending> revoked(Principal actor) {
         try {
-            return bearer.stillValid(actor) ? Optional.empty() : Optional.of(new Ending("reauthenticate", "token revoked"));
+            return bearer.stillValid(actor) ? Optional.empty() : Optional.of(new Ending("reauthenticate", "token revoked", StreamCounts.End.TOKEN_REVOKED));
         } catch (ServiceUnavailableException outage) {
-            return Optional.of(new Ending("reconnect", "the account cannot be checked right now"));
+            return Optional.of(new Ending("reconnect", "the account cannot be checked right now",
+                    StreamCounts.End.ACCOUNT_UNCHECKED));
         }
     }
 
@@ -89,6 +93,8 @@ public final class AlertsHttpService implements HttpService {
                 sse.comment("alerts");
                 sse.flush();
                 String lastId = resume.orElse("");
+                resume.ifPresent(from -> counts.resumed(subscription.restartedAt().isPresent()
+                        ? StreamCounts.Resume.RESTARTED : StreamCounts.Resume.REPLAYED));
                 if (subscription.restartedAt().isPresent()) {
                     lastId = subscription.restartedAt().get();
                     sse.event("restart", null, HttpJson.MAPPER.writeValueAsString(Map.of("reason",
@@ -101,12 +107,13 @@ public final class AlertsHttpService implements HttpService {
                 while (true) {
                     Instant now = Instant.now();
                     boolean expired = !now.isBefore(expiresAt);
-                    Optional<Ending> end = expired ? Optional.of(new Ending("reauthenticate", "token expired"))
+                    Optional<Ending> end = expired ? Optional.of(new Ending("reauthenticate", "token expired", StreamCounts.End.TOKEN_EXPIRED))
                             : now.isBefore(recheckAt) ? Optional.empty() : revoked(actor);
                     if (end.isPresent()) {
                         sse.event(end.get().event(), null, HttpJson.MAPPER.writeValueAsString(
                                 Map.of("reason", end.get().reason(), "lastEventId", lastId)));
                         sse.flush();
+                        counts.ended(end.get().counted());
                         return;
                     }
                     if (!now.isBefore(recheckAt)) {
@@ -129,16 +136,21 @@ public final class AlertsHttpService implements HttpService {
                         sse.event("reconnect", null, HttpJson.MAPPER.writeValueAsString(
                                 Map.of("reason", "subscriber too slow", "lastEventId", lastId)));
                         sse.flush();
+                        counts.ended(StreamCounts.End.TOO_SLOW);
                         return;
                     }
                     sse.flush();
                 }
             }
         } catch (IOException | UncheckedIOException clientGone) {
-            // the subscriber disconnected: closing the subscription released its queue
+            // the subscriber disconnected (or the watchdog closed its socket): closing the subscription released its queue
+            counts.ended(writes.fired() ? StreamCounts.End.STALLED : StreamCounts.End.CLIENT_GONE);
         } catch (InterruptedException interrupted) {
-            if (!writes.fired()) {
-                Thread.currentThread().interrupt(); // the server is shutting down
+            if (writes.fired()) {
+                counts.ended(StreamCounts.End.STALLED);
+            } else {
+                counts.ended(StreamCounts.End.SERVER_STOPPING);
+                Thread.currentThread().interrupt();
             }
         }
     }

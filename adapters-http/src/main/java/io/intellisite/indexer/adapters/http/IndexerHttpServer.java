@@ -77,7 +77,8 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .register("/stats", new StatsHttpService(bearer, useCases.stats()))
                 .register("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),
                         useCases.createRule(), useCases.updateRule(), useCases.deleteRule())))
-                .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat(), stalls));
+                .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat(), stalls,
+                        new StreamCounts(registry)));
         routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
                 .register("/docs", StaticContentService.builder(SWAGGER_UI).build())
                 .register("/", StaticContentService.builder("web/live").welcomeFileName("index.html").build());

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The SSE endpoint over a real socket, fed by the in-memory alert feed. */
 class AlertsApiTest extends HttpApiContract {
+    private static final String RESUMES = "intellisite_sse_resumes_total";
+    private static final String ENDED = "intellisite_sse_streams_ended_total";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Override
@@ -119,6 +121,8 @@ class AlertsApiTest extends HttpApiContract {
     @Test
     void reconnectingWithLastEventIdGetsTheMissedAlertsThenLiveOnesWithNoGapOrDuplicate() throws Exception {
         String token = adminToken();
+        double replayed = metric(RESUMES, "outcome", "replayed");
+        double gone = metric(ENDED, "reason", "client_gone");
         String lastSeen;
         try (SseTestClient first = subscribe("", Map.of("Authorization", "Bearer " + token))) {
             awaitSubscribers(1);
@@ -138,6 +142,9 @@ class AlertsApiTest extends HttpApiContract {
             assertEquals(List.of("Make3", "Make4", "Make5", "Make6", "Make7", "Make8"), makes);
             assertTrue(again.take("alert", 1, Duration.ofMillis(700)).isEmpty(), "no duplicate");
         }
+        // Issue 21: resumes and ends are counted, so an operator sees clients coming back and going.
+        awaitMetric(RESUMES, "outcome", "replayed", replayed + 1);
+        awaitMetric(ENDED, "reason", "client_gone", gone + 2);
         try (SseTestClient since = subscribe("?since=7&access_token=" + token, Map.of())) {
             assertEquals(List.of("8", "9"), since.take("alert", 3, Duration.ofSeconds(2)).stream().map(SseTestClient.Event::id).toList());
         }
@@ -169,6 +176,7 @@ class AlertsApiTest extends HttpApiContract {
     @Test
     void aSlowSubscriberIsDroppedWithAReconnectEventWhileAFastOneGetsEverything() throws Exception {
         String token = adminToken();
+        double tooSlow = metric(ENDED, "reason", "too_slow");
         try (SseTestClient slow = subscribe("?access_token=" + token, Map.of());
              SseTestClient fast = subscribe("?access_token=" + token, Map.of())) {
             awaitSubscribers(2);
@@ -193,6 +201,7 @@ class AlertsApiTest extends HttpApiContract {
             List<SseTestClient.Event> farewell = slow.take("reconnect", 1, WAIT);
             assertEquals(1, farewell.size());
             assertTrue(json(farewell.getFirst().data()).has("lastEventId"));
+            awaitMetric(ENDED, "reason", "too_slow", tooSlow + 1);
         }
     }
 

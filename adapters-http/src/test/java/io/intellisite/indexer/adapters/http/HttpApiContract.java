@@ -174,4 +174,20 @@ public abstract class HttpApiContract {
                 {"name": "Name %s", "lastname": "Last", "email": "%s", "username": "%s", "password": "pass-%s", "role": "%s"}"""
                 .formatted(username, email, username, username, role));
     }
+
+    /** A counter's value on /metrics, 0 while it has no series: {@code metric("intellisite_sse_resumes_total", "outcome", "replayed")}. */
+    protected double metric(String name, String label, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*" + label + "=\"" + value
+                + "\"[^}]*} ([0-9.E+-]+)$").matcher(get("/metrics", null).body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** Waits up to 10 s for a counter to reach {@code expected}: the server counts a stream's end after its last write. */
+    protected void awaitMetric(String name, String label, String value, double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (metric(name, label, value) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected, metric(name, label, value), name + "{" + label + "=" + value + "}");
+    }
 }

@@ -30,6 +30,7 @@ class StalledSubscriberApiTest extends HttpApiContract {
     @Test
     void aSubscriberThatReadsNothingIsCutAndItsSlotFreed() throws Exception {
         String token = adminToken();
+        double cut = metric("intellisite_sse_streams_ended_total", "reason", "stalled");
         try (Socket stalled = new Socket()) {
             stalled.setReceiveBufferSize(4 * 1024); // before connecting, so the window stays small
             stalled.connect(new InetSocketAddress("127.0.0.1", server.port()));
@@ -59,6 +60,7 @@ class StalledSubscriberApiTest extends HttpApiContract {
                 }
             }
             assertEquals(200, status, "the stalled stream was cut and its slot given back");
+            awaitMetric("intellisite_sse_streams_ended_total", "reason", "stalled", cut + 1);
         }
     }
 
