@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 21, points 1 and 2, on one running instance (an instance's start is the cost here). Every metric the Grafana
  * dashboard and the Prometheus alert rules query is served on /metrics, so no panel stays empty and no alert silently
  * never fires. With LOG_FORMAT=json every line the process writes (the product's, Kafka's, Helidon's, the start
- * banner) is one JSON object with time, level, logger and message; a request's lines carry its id; no secret, password
+ * banner) is one JSON object with time, level, logger and message; a request's lines carry its id, a record's its
+ * topic-partition-offset; no secret, password
  * or token appears, though a login failed with a password and a stream was opened with a token in its query.
  */
 class OperabilityTest {
@@ -55,6 +56,14 @@ class OperabilityTest {
                 "the failed login counted");
     }
 
+    private static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.readString(log).contains(text)) {
+            assertTrue(System.nanoTime() < deadline, "no line with: " + text);
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void everyLineIsAJsonObjectAndNoSecretIsLogged(@TempDir Path dir) throws Exception {
         String run = "jsonlogs" + System.nanoTime();
@@ -65,6 +74,7 @@ class OperabilityTest {
         settings.put("LOG_FORMAT", "json");
         Path log = dir.resolve("product.log");
         String token;
+        org.apache.kafka.clients.producer.RecordMetadata unreadableRule;
         // The JVM prints its own warnings (sun.misc.Unsafe, native access) to the file descriptor, past any logger; the
         // image and ./indexer give the options that answer them, and so does this run.
         try (ProductProcess product = ProductProcess.start(settings, log,
@@ -76,6 +86,13 @@ class OperabilityTest {
                 assertEquals(200, stream.status());
             }
             assertMonitoringFilesQueryServedMetrics(port, token);
+            // A record the product cannot read: the line that says so names it.
+            try (var producer = TestInfrastructure.producer()) {
+                unreadableRule = producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(settings.get("RULES_TOPIC"),
+                        "broken".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "not a rule".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+            }
+            awaitLine(log, "ignoring unreadable rule broken");
             product.stop();
         }
         ObjectMapper json = new ObjectMapper();
@@ -97,6 +114,9 @@ class OperabilityTest {
         assertTrue(lines.stream().anyMatch(l -> l.get("loggerName").asText().startsWith("org.apache.kafka")), "Kafka's lines too");
         assertTrue(lines.stream().anyMatch(l -> l.get("loggerName").asText().equals("intellisite.access")
                 && l.path("mdc").path("requestId").asText().length() >= 8), "a request's line carries its id");
+        String record = unreadableRule.topic() + "-" + unreadableRule.partition() + "@" + unreadableRule.offset();
+        assertTrue(lines.stream().anyMatch(l -> l.get("message").asText().contains("unreadable rule broken")
+                && l.path("mdc").path("record").asText().equals(record)), "a record's line names it: " + record);
         String all = Files.readString(log);
         for (String secret : List.of(token, settings.get("JWT_KEY"), settings.get("ADMIN_PASSWORD"), WRONG_PASSWORD,
                 settings.get("DATABASE_PASSWORD"))) {

@@ -1,6 +1,7 @@
 package io.intellisite.indexer.adapters.kafka.alerts;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
+import io.intellisite.indexer.adapters.kafka.RecordLogContext;
 import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.out.AlertFeed;
@@ -147,8 +148,10 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private Optional<AlertEvent> decode(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
         Optional<AlertEvent> event = AlertRecords.event(r, after);
         if (event.isEmpty() && (++skipped == 1 || skipped % 1_000 == 0)) {
-            LOG.log(Level.WARNING, "skipped " + skipped + " record(s) on " + topic.name() + " that are not alerts, the last at "
-                    + r.partition() + "/" + r.offset() + " (another producer's, or a tombstone)");
+            try (var line = RecordLogContext.of(topic.name(), r.partition(), r.offset())) {
+                LOG.log(Level.WARNING, "skipped " + skipped + " record(s) on " + topic.name() + " that are not alerts, the last at "
+                        + r.partition() + "/" + r.offset() + " (another producer's, or a tombstone)");
+            }
         }
         return event;
     }

@@ -1,8 +1,10 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
+import io.intellisite.indexer.adapters.kafka.RecordLogContext;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
+import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -113,8 +115,11 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                     if (!result.refused().isEmpty()) {
                         deadLetters.send(records, result.refused());
                         deadLettered.addAndGet(result.refused().size());
-                        LOG.log(Level.WARNING, result.refused().size() + " detection(s) refused by the database went to the"
-                                + " dead-letter topic; the first: " + result.refused().getFirst().reason());
+                        SourcePosition first = result.refused().getFirst().detection().source();
+                        try (var line = RecordLogContext.of(first.topic(), first.partition(), first.offset())) {
+                            LOG.log(Level.WARNING, result.refused().size() + " detection(s) refused by the database went to the"
+                                    + " dead-letter topic; the first: " + result.refused().getFirst().reason());
+                        }
                     }
                     indexed.addAndGet(result.stored());
                     consumer.commitSync(PolledBatches.nextOffsets(records));

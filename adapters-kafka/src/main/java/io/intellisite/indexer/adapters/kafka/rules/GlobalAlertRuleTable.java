@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.rules;
 
+import io.intellisite.indexer.adapters.kafka.RecordLogContext;
 import io.intellisite.indexer.adapters.kafka.wire.AlertRuleJson;
 import io.intellisite.indexer.application.port.out.AlertRuleSource;
 import io.intellisite.indexer.domain.alert.AlertRule;
@@ -34,7 +35,8 @@ public final class GlobalAlertRuleTable implements AlertRuleSource {
         return new Updater();
     }
 
-    private void reload(KeyValueStore<String, byte[]> store) {
+    /** {@code report}: log the rules that cannot be read (once at start; a new one is reported where it arrives). */
+    private void reload(KeyValueStore<String, byte[]> store, boolean report) {
         List<AlertRule> rules = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
@@ -42,7 +44,9 @@ public final class GlobalAlertRuleTable implements AlertRuleSource {
                 try {
                     rules.add(AlertRuleJson.read(entry.value));
                 } catch (IllegalArgumentException e) {
-                    LOG.log(Level.WARNING, "ignoring unreadable rule " + entry.key + " on the rules topic: " + e.getMessage());
+                    if (report) {
+                        LOG.log(Level.WARNING, "ignoring unreadable rule " + entry.key + " on the rules topic: " + e.getMessage());
+                    }
                 }
             }
         }
@@ -52,12 +56,14 @@ public final class GlobalAlertRuleTable implements AlertRuleSource {
     /** Applies each record of the rules topic (a tombstone deletes) and then republishes the snapshot. */
     private final class Updater implements Processor<String, byte[], Void, Void> {
         private KeyValueStore<String, byte[]> store;
+        private ProcessorContext<Void, Void> context;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
             store = context.getStateStore(STORE);
             // Restoring a global store at start may bypass process(): take what the store already holds.
-            reload(store);
+            reload(store, true);
         }
 
         @Override
@@ -68,9 +74,21 @@ public final class GlobalAlertRuleTable implements AlertRuleSource {
             if (record.value() == null) {
                 store.delete(record.key());
             } else {
+                reportIfUnreadable(record);
                 store.put(record.key(), record.value());
             }
-            reload(store);
+            reload(store, false);
+        }
+
+        private void reportIfUnreadable(Record<String, byte[]> record) {
+            try {
+                AlertRuleJson.read(record.value());
+            } catch (IllegalArgumentException e) {
+                var at = context.recordMetadata().orElseThrow();
+                try (var line = RecordLogContext.of(at.topic(), at.partition(), at.offset())) {
+                    LOG.log(Level.WARNING, "ignoring unreadable rule " + record.key() + " on the rules topic: " + e.getMessage());
+                }
+            }
         }
     }
 }
