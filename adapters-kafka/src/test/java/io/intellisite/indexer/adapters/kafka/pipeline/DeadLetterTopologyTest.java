@@ -11,26 +11,13 @@ import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What is not a detection goes to the dead-letter topic, as it came, with why and from where. */
 class DeadLetterTopologyTest extends TopologyTestDriverFixture {
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "not json at all|NOT_JSON",
-        "[1, 2, 3]|NOT_AN_OBJECT",
-        "\"a string\"|NOT_AN_OBJECT",
-        "{\"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": \"2011\", \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": 2011.5, \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": 1700, \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": 2011, \"Make\": 7, \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \" \", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\"}|INVALID_FIELDS",
-        "{\"Year\": 2011, \"Make\": \"Toy\\u0000ota\", \"Model\": \"X\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\", \"Make\": \"Ford\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-        "{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"X\", \"Category\": \"Sedan\", \"Category\": \"SUV\"}|INVALID_FIELDS",
-    })
+    @MethodSource("io.intellisite.indexer.adapters.kafka.pipeline.DetectionExamples#rejected")
     void invalidRecordsGoUnchangedToTheDeadLetterTopicWithHeadersAndTheStreamGoesOn(String value, String reason) {
         send(value);
         send("{\"Year\": 2011, \"Make\": \"Toyota\", \"Model\": \"Land Cruiser\", \"Category\": \"SUV\"}");
@@ -42,6 +29,14 @@ class DeadLetterTopologyTest extends TopologyTestDriverFixture {
         assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
         assertEquals(1, topology.deadLetterCount());
         assertEquals(1, alerts.readRecordsToList().size());
+    }
+
+    @ParameterizedTest
+    @FieldSource("io.intellisite.indexer.adapters.kafka.pipeline.DetectionExamples#ACCEPTED")
+    void validRecordsAreNotDeadLetteredAndTheirSuvsRaiseAlerts(String value) {
+        send(value);
+        assertTrue(deadLetters.isEmpty(), value);
+        assertEquals(1, alerts.readRecordsToList().size(), "each example is an SUV or a wagon: " + value);
     }
 
     @Test
