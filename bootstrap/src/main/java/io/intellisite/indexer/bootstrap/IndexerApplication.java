@@ -2,6 +2,7 @@ package io.intellisite.indexer.bootstrap;
 
 import io.intellisite.indexer.adapters.http.IndexerHttpServer;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.kafka.TopicContract;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.alerts.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionIndexer;
@@ -130,7 +131,7 @@ public final class IndexerApplication implements AutoCloseable {
         ProductSettings.Http web = settings.http();
         try {
             http = own(IndexerHttpServer.start(web.server(),
-                    useCases, health.readiness(), health.metrics()));
+                    useCases, health.readiness(), health.metrics(), TopicContract.asyncApi(topics)));
         } catch (RuntimeException e) {
             throw new StartupException("HTTP_PORT", "cannot listen on " + web.host() + ":" + web.port()
                     + " (" + Infrastructure.rootMessage(e) + ")");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 21, points 1 and 2, on one running instance (an instance's start is the cost here). Every metric the Grafana
+ * Issue 21 on one running instance (an instance's start is the cost here); the topics' contract is checked by
+ * {@link TopicContractCheck}. Every metric the Grafana
  * dashboard and the Prometheus alert rules query is served on /metrics, so no panel stays empty and no alert silently
  * never fires. With LOG_FORMAT=json every line the process writes (the product's, Kafka's, Helidon's, the start
  * banner) is one JSON object with time, level, logger and message; a request's lines carry its id, a record's its
@@ -86,6 +87,7 @@ class OperabilityTest {
                 assertEquals(200, stream.status());
             }
             assertMonitoringFilesQueryServedMetrics(port, token);
+            TopicContractCheck.check(port, settings, token);
             // A record the product cannot read: the line that says so names it.
             try (var producer = TestInfrastructure.producer()) {
                 unreadableRule = producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(settings.get("RULES_TOPIC"),

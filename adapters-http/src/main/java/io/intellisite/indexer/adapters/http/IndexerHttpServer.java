@@ -11,6 +11,7 @@ import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
@@ -18,7 +19,9 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentService;
 import io.intellisite.indexer.application.UseCases;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Assembles the routes, health, OpenAPI, Swagger UI and the live page into one Helidon WebServer. */
@@ -51,8 +54,12 @@ public final class IndexerHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code asyncApi}: the topics' AsyncAPI document (YAML), served at /asyncapi; the HTTP adapter does not know the
+     * topics, the composition root hands it over.
+     */
     public static IndexerHttpServer start(Settings settings, UseCases useCases, List<ReadinessCheck> readiness,
-                                          List<MetricGauge> gauges) {
+                                          List<MetricGauge> gauges, String asyncApi) {
         // Helidon's /metrics serves the JVM-wide registry, where a gauge of a name registers once: replace one an
         // earlier server of this JVM left (tests, a restart in process), or it would go on reading that server's parts.
         MeterRegistry registry = Metrics.globalRegistry();
@@ -62,23 +69,12 @@ public final class IndexerHttpServer implements AutoCloseable {
                     ? registry.getOrCreate(FunctionalCounter.builder(g.name(), g.value(), v -> v.get().longValue()).description(g.description()))
                     : registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description()));
         }).toList();
-        BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
         StalledWriteWatchdog stalls = new StalledWriteWatchdog(settings.stalledWrite());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
                 .addFilter(new SecurityHeadersFilter());
         settings.tls().ifPresent(tls -> routing.addFilter(new StrictTransportSecurityFilter()));
-        routing
-                .register("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken(), settings.proxies(),
-                        new LoginCounts(registry)))
-                .register("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
-                        new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())))
-                .register("/detections", new DetectionsHttpService(bearer, useCases.listDetections()))
-                .register("/stats", new StatsHttpService(bearer, useCases.stats()))
-                .register("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),
-                        useCases.createRule(), useCases.updateRule(), useCases.deleteRule())))
-                .register("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat(), stalls,
-                        new StreamCounts(registry)));
+        api(settings, useCases, asyncApi, registry, stalls).forEach(routing::register);
         routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
                 .register("/docs", StaticContentService.builder(SWAGGER_UI).build())
                 .register("/", StaticContentService.builder("web/live").welcomeFileName("index.html").build());
@@ -114,6 +110,25 @@ public final class IndexerHttpServer implements AutoCloseable {
         }
         Runnable stopTlsWatch = settings.tls().map(tls -> tls.watch(server)).orElse(() -> { });
         return new IndexerHttpServer(server, meters, stalls, stopTlsWatch);
+    }
+
+    /** The API's services by path: what start registers, and what OpenApiDocumentTest walks to list every route. */
+    static Map<String, HttpService> api(Settings settings, UseCases useCases, String asyncApi, MeterRegistry registry,
+                                        StalledWriteWatchdog stalls) {
+        BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
+        Map<String, HttpService> api = new LinkedHashMap<>();
+        api.put("/login", new LoginHttpService(useCases.logIn(), bearer, useCases.renewToken(), settings.proxies(),
+                new LoginCounts(registry)));
+        api.put("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
+                new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())));
+        api.put("/detections", new DetectionsHttpService(bearer, useCases.listDetections()));
+        api.put("/stats", new StatsHttpService(bearer, useCases.stats()));
+        api.put("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),
+                useCases.createRule(), useCases.updateRule(), useCases.deleteRule())));
+        api.put("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat(), stalls,
+                new StreamCounts(registry)));
+        api.put("/asyncapi", new AsyncApiHttpService(asyncApi));
+        return api;
     }
 
     public int port() {

@@ -42,7 +42,10 @@ public abstract class HttpApiContract {
     protected static final String JWT_SECRET = "a-test-secret-that-is-long-enough-for-hs256";
     protected static final TokenPolicy TOKEN_POLICY = TokenPolicy.ofMinutes("test-issuer", "test-audience", 30, 12 * 60);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** What the server serves at /asyncapi here; the product's own document is tested with the Kafka adapter. */
+    protected static final String ASYNC_API = "asyncapi: 3.0.0\ninfo: {title: Test topics, version: '1'}\nchannels: {}\n";
     protected IndexerHttpServer server;
+    protected UseCases useCases;
     protected DetectionRepository detections;
     protected final InMemoryAlertFeed alerts = new InMemoryAlertFeed(256);
     protected final InMemoryAlertRuleTopic ruleTopic = new InMemoryAlertRuleTopic();
@@ -66,13 +69,17 @@ public abstract class HttpApiContract {
         UserRepository users = emptyUsers.get();
         detections = emptyDetections.get();
         JwtTokens tokens = JwtTokens.hmac(JWT_SECRET, TOKEN_POLICY);
-        UseCases useCases = UseCases.wire(
+        useCases = UseCases.wire(
                 new UseCases.Ports(users, new Pbkdf2PasswordHasher(1_000), tokens, tokens, detections, emptyRules(),
                         ruleTopic, ruleTopic, alerts),
                 new UseCases.Limits(TOKEN_POLICY, 0, alertStreamLimits()), Clock.systemUTC());
         useCases.createFirstAdmin().createIfNoUserExists("admin", ADMIN_PASSWORD);
-        server = IndexerHttpServer.start(new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat(), stalledWrite(), trustedProxies(), Optional.empty()), useCases,
-                List.of(new ReadinessCheck("test", () -> true)), gauges());
+        server = IndexerHttpServer.start(serverSettings(), useCases, List.of(new ReadinessCheck("test", () -> true)), gauges(),
+                ASYNC_API);
+    }
+
+    protected IndexerHttpServer.Settings serverSettings() {
+        return new IndexerHttpServer.Settings("127.0.0.1", 0, heartbeat(), stalledWrite(), trustedProxies(), Optional.empty());
     }
 
     /** A fresh, empty rule repository; in memory unless a subclass says otherwise. */

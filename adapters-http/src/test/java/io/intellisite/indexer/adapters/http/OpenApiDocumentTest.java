@@ -9,17 +9,29 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import io.helidon.metrics.api.Metrics;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The document at /openapi describes the API the server routes, both ways: every operation of the API is in it,
- * with the bearer scheme and the password flow against /login, and every operation in it is routed.
+ * The document at /openapi describes the API the server routes, both ways: every route the server has is in it
+ * (walked from the services it registers, not listed by hand), with an operationId, tags and a schema for every body,
+ * and every operation in it is routed. Both forms as served pass the reference OpenAPI parser.
  */
 class OpenApiDocumentTest extends HttpApiContract {
-    /** Every operation the API serves (what IndexerHttpServer registers), as "METHOD path". */
-    private static final List<String> API = List.of("POST /login", "POST /login/renew", "POST /users", "GET /users", "GET /users/me", "POST /users/me/password", "PATCH /users/{id}", "DELETE /users/{id}", "GET /detections",
-            "GET /stats", "GET /alerts", "GET /rules", "POST /rules", "GET /rules/{id}", "PUT /rules/{id}", "DELETE /rules/{id}");
+    /** What Helidon's features serve beside the routed services: they cannot be walked, so they are named here. */
+    private static final List<String> FEATURE_ROUTES = List.of("GET /openapi", "GET /health", "GET /health/live",
+            "GET /health/ready", "GET /metrics");
+
+    private static final String DOCUMENT = "https://intellisite.test/openapi.json";
 
     /** The keys of a path item that name operations (the others: parameters, summary, servers...). */
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -30,15 +42,27 @@ class OpenApiDocumentTest extends HttpApiContract {
         return (Map<String, Object>) node;
     }
 
+    /** Every route of the API's services, as "METHOD /path", read by running their routing on a recorder. */
+    private List<String> routedOperations() {
+        List<String> routes = new ArrayList<>(FEATURE_ROUTES);
+        try (StalledWriteWatchdog stalls = new StalledWriteWatchdog(Duration.ofSeconds(30))) {
+            IndexerHttpServer.api(serverSettings(), useCases, ASYNC_API, Metrics.globalRegistry(), stalls)
+                    .forEach((prefix, service) -> service.routing(RouteRecorder.under(prefix, routes)));
+        }
+        return routes;
+    }
+
     @Test
-    void everyOperationIsDocumentedAndEveryDocumentedOneIsRouted() {
+    void everyRouteIsDocumentedAndEveryDocumentedOneIsRouted() {
         Map<String, Object> document = map(new Yaml().load(get("/openapi", null).body()), "the document");
         assertTrue(String.valueOf(document.get("openapi")).startsWith("3."), "OpenAPI 3");
         Map<String, Object> paths = map(document.get("paths"), "paths");
         List<String> documented = new ArrayList<>();
         paths.forEach((path, item) -> map(item, path).keySet().stream().filter(METHODS::contains)
                 .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
-        assertEquals(API.stream().sorted().toList(), documented.stream().sorted().toList());
+        List<String> routed = routedOperations();
+        assertTrue(routed.contains("DELETE /rules/{id}") && routed.contains("POST /login/renew"), "walked: " + routed);
+        assertEquals(routed.stream().sorted().toList(), documented.stream().sorted().toList());
 
         java.util.Set<Object> operationIds = new java.util.HashSet<>();
         List<Object> declaredTags = ((List<?>) document.get("tags")).stream().map(t -> map(t, "tag").get("name")).toList();
@@ -52,12 +76,92 @@ class OpenApiDocumentTest extends HttpApiContract {
             Map<String, Object> responses = map(spec.get("responses"), operation + " responses");
             boolean secured = !spec.containsKey("security"); // the document's default: oauth2 or bearer
             assertTrue(!secured || responses.containsKey("401"), operation + ": a secured operation documents its 401");
+            assertEveryBodyHasASchema(document, operation, spec, responses);
             String path = parts[1].replace("{id}", "some-rule");
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(parts[0], HttpRequest.BodyPublishers.noBody());
             int status = send(request).statusCode();
             assertNotEquals(404, status, operation + " is routed");
             assertNotEquals(405, status, operation + " is routed");
         }
+    }
+
+    private static void assertEveryBodyHasASchema(Map<String, Object> document, String operation, Map<String, Object> spec,
+                                                  Map<String, Object> responses) {
+        if (spec.containsKey("requestBody")) {
+            map(map(spec.get("requestBody"), operation + " request").get("content"), operation + " request content")
+                    .forEach((type, media) -> assertTrue(map(media, type).containsKey("schema"), operation + " request " + type));
+        }
+        responses.forEach((status, response) -> {
+            Map<String, Object> r = map(response, operation + " " + status);
+            if (r.get("$ref") instanceof String ref) {
+                r = map(map(map(document.get("components"), "components").get("responses"), "responses")
+                        .get(ref.substring(ref.lastIndexOf('/') + 1)), ref);
+            }
+            if (!status.equals("204")) {
+                Map<String, Object> content = map(r.get("content"), operation + " " + status + ": a body and its schema");
+                content.forEach((type, media) -> assertTrue(map(media, type).containsKey("schema"), operation + " " + status + " " + type));
+            }
+        });
+    }
+
+    /**
+     * Issue 21: the document as served, YAML and JSON, is read by the reference OpenAPI parser (swagger-parser) with no
+     * message: every reference resolves, every schema and parameter is well formed.
+     */
+    @Test
+    void bothFormsAsServedPassTheReferenceParser() {
+        for (String accept : List.of("application/yaml", "application/json")) {
+            HttpResponse<String> served = send(HttpRequest.newBuilder(uri("/openapi")).header("Accept", accept));
+            assertEquals(200, served.statusCode());
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served.body(), null, options);
+            assertEquals(List.of(), parsed.getMessages(), accept);
+            assertTrue(parsed.getOpenAPI().getComponents().getSchemas().containsKey("Alert"), accept);
+        }
+        // A response without its description, as a slip in the document would leave it.
+        Map<String, Object> document = map(new Yaml().load(get("/openapi", null).body()), "the document");
+        map(map(map(map(document.get("paths"), "paths").get("/stats"), "/stats").get("get"), "get").get("responses"), "responses")
+                .put("200", Map.of("content", Map.of()));
+        SwaggerParseResult broken = new OpenAPIV3Parser().readContents(new Yaml().dump(document), null, new ParseOptions());
+        assertTrue(!broken.getMessages().isEmpty(), "the parser can fail");
+    }
+
+    /**
+     * Issue 21: the answers fit the schemas the document gives them (read with the OpenAPI 3.0 dialect, references
+     * resolved within the document), success and error bodies alike.
+     */
+    @Test
+    void theAnswersFitTheirDocumentedSchemas() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String served = send(HttpRequest.newBuilder(uri("/openapi")).header("Accept", "application/json")).body();
+        // The document under a name of its own, so that each schema is read at its place and its references resolve.
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
+                builder -> builder.schemas(Map.of(DOCUMENT, served)));
+        java.util.function.BiConsumer<String, HttpResponse<String>> fits = (name, answer) -> {
+            Schema schema = registry.getSchema(SchemaLocation.of(DOCUMENT + "#/components/schemas/" + name));
+            try {
+                assertEquals(List.of(), schema.validate(json.readTree(answer.body())).stream().map(Object::toString).toList(),
+                        name + ": " + answer.body());
+            } catch (java.io.IOException e) {
+                throw new AssertionError(answer.body(), e);
+            }
+        };
+        HttpResponse<String> login = login("admin", ADMIN_PASSWORD);
+        fits.accept("Token", login);
+        String token = json.readTree(login.body()).get("access_token").asText();
+        fits.accept("Created", createUser(token, "viewer", "viewer@example.com", "viewer"));
+        fits.accept("UsersPage", get("/users", token));
+        fits.accept("User", get("/users/me", token));
+        fits.accept("DetectionsPage", get("/detections", token));
+        fits.accept("Stats", get("/stats", token));
+        fits.accept("Rule", postJson("/rules", token, "{\"name\": \"Old Ladas\", \"conditions\": {\"make\": [\"Lada\"], \"year\": {\"to\": 1995}}}"));
+        fits.accept("RulesPage", get("/rules", token));
+        fits.accept("Health", get("/health/ready", null));
+        fits.accept("Error", get("/stats", null));
+        fits.accept("Error", get("/detections?limit=0", token));
+        Schema user = registry.getSchema(SchemaLocation.of(DOCUMENT + "#/components/schemas/User"));
+        assertTrue(!user.validate(json.readTree("{\"id\": \"not-a-uuid\"}")).isEmpty(), "a schema can fail");
     }
 
     @Test
