@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code abuse [--RATE=1000] [--CALM=15] [--SECONDS=60]}, {@code latency [--RATE=5000] [--SECONDS=100] [--WARMUP=40]},
  * {@code security}, {@code http [--ROWS=1000000] [--REQUESTS=5000] [--WARMUP=20000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
- * [--SECONDS=70] [--WARMUP=40]} and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
+ * [--SECONDS=70] [--WARMUP=40]}, {@code live [--SUBSCRIBERS=1000] [--RATE=100] [--SECONDS=60] [--WARMUP=20]} (the product beside
+ * nginx + Nchan) and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures. The latency and SSE runs sample only after their warm-up (in seconds,
  * counted in SECONDS): C2 compiles the broker, Streams and client code for the first half-minute or more, and the
  * figures are meant for the service running, not for its first seconds.
@@ -32,6 +33,7 @@ public final class Benchmarks {
     private static final String PASSWORD = "bench-password";
     private static final Map<String, Set<String>> OWN_FLAGS = Map.of("ingest", Set.of("COUNT"),
             "latency", Set.of("RATE", "SECONDS", "WARMUP"), "sse", Set.of("SUBSCRIBERS", "RATE", "SECONDS", "WARMUP"),
+            "live", Set.of("SUBSCRIBERS", "RATE", "SECONDS", "WARMUP"),
             "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS", "REQUESTS", "WARMUP"),
             "abuse", Set.of("RATE", "CALM", "SECONDS"));
 
@@ -55,16 +57,18 @@ public final class Benchmarks {
             switch (which) {
                 // The ingest run names the embedded parts it started, so it is no demo: it needs its first admin.
                 case "ingest" -> IngestBenchmark.run(withUser, number(overrides, "COUNT", 1_000_000));
-                case "latency" -> LatencyBenchmark.run(settings, (int) number(overrides, "RATE", 5_000),
+                case "latency" -> LatencyBenchmark.run(Settings.load(withUser), (int) number(overrides, "RATE", 5_000),
                         (int) number(overrides, "SECONDS", 100), (int) number(overrides, "WARMUP", 40));
                 case "security" -> SecurityBenchmark.run(ProductSettings.from(settings).accounts().passwordIterations());
                 case "sse" -> {
                     int subscribers = (int) number(overrides, "SUBSCRIBERS", 10_000);
-                    // Every subscriber is the one benchmark user: let it hold them all, unless told otherwise.
-                    withUser.putIfAbsent("SSE_MAX_STREAMS_PER_USER", String.valueOf(subscribers + 10));
-                    withUser.putIfAbsent("SSE_MAX_SUBSCRIBERS", String.valueOf(Math.max(20_000, subscribers + 10)));
-                    SseFanOutBenchmark.run(Settings.load(withUser), subscribers, (int) number(overrides, "RATE", 500),
+                    SseFanOutBenchmark.run(Settings.load(streamsFor(withUser, subscribers)), subscribers, (int) number(overrides, "RATE", 500),
                             (int) number(overrides, "SECONDS", 70), (int) number(overrides, "WARMUP", 40));
+                }
+                case "live" -> {
+                    int subscribers = (int) number(overrides, "SUBSCRIBERS", 1_000);
+                    LiveLatencyBenchmark.run(Settings.load(streamsFor(withUser, subscribers)), subscribers,
+                            (int) number(overrides, "RATE", 100), (int) number(overrides, "SECONDS", 60), (int) number(overrides, "WARMUP", 20));
                 }
                 case "rules" -> RulesBenchmark.run(Settings.load(withUser), (int) number(overrides, "CHANGES", 30),
                         (int) number(overrides, "RATE", 1_000));
@@ -72,13 +76,20 @@ public final class Benchmarks {
                         (int) number(overrides, "REQUESTS", 5_000), (int) number(overrides, "WARMUP", 20_000));
                 case "abuse" -> AbuseBenchmark.run(Settings.load(withUser), USER, PASSWORD, (int) number(overrides, "RATE", 1_000),
                         (int) number(overrides, "CALM", 15), (int) number(overrides, "SECONDS", 60));
-                default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse, rules or abuse)");
+                default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse, live, rules or abuse)");
             }
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
         System.exit(0);
+    }
+
+    /** Every subscriber is the one benchmark user: let it hold them all, unless told otherwise. */
+    private static Map<String, String> streamsFor(Map<String, String> settings, int subscribers) {
+        settings.putIfAbsent("SSE_MAX_STREAMS_PER_USER", String.valueOf(subscribers + 10));
+        settings.putIfAbsent("SSE_MAX_SUBSCRIBERS", String.valueOf(Math.max(20_000, subscribers + 10)));
+        return settings;
     }
 
     // Counts, rates and durations: at least 1 (and a warm-up at least 0), and small enough to be an int.

@@ -34,6 +34,8 @@ final class LatencyBenchmark {
             Optional<MachineCpu> cpuAfterWarmUp = Optional.empty();
             Optional<MachineCpu> cpuAtLastSend = Optional.empty();
             AtomicBoolean stop = new AtomicBoolean();
+            var topics = ProductSettings.Topics.from(settings).names();
+            Stages stages;
             try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker, "group.id", "latency-" + UUID.randomUUID(),
                     "isolation.level", "read_committed", "auto.offset.reset", "latest", "fetch.max.wait.ms", 5),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -47,6 +49,10 @@ final class LatencyBenchmark {
                     }
                 });
                 long warmUpEnds = System.currentTimeMillis() + warmUpSeconds * 1_000L;
+                stages = new Stages(StageReader.detections(broker, topics.detections(), warmUpEnds),
+                        StageReader.alerts(broker, topics.alerts(), "read_uncommitted", warmUpEnds),
+                        SubscriberProcess.connect(app.httpPort(), "/alerts", 1, "Authorization: Bearer " + Benchmarks.login(app.httpPort())),
+                        warmUpEnds);
                 // After the last send, keep reading a while: stopping at once would leave out the slowest alerts.
                 long drainUntil = Long.MAX_VALUE;
                 while (System.currentTimeMillis() < drainUntil) {
@@ -70,6 +76,7 @@ final class LatencyBenchmark {
                 }
                 producer.join();
             }
+            stages.print();
             if (n == 0) {
                 throw new IllegalStateException("no alert came back after the warm-up: is the rule in force, and the pipeline running?");
             }
@@ -84,6 +91,17 @@ final class LatencyBenchmark {
                 System.out.println("from the warm-up's end to the last send: " + cpuAtLastSend.get().since(cpuAfterWarmUp.get(), sent));
             }
             System.out.println("machine: " + Benchmarks.machine());
+        }
+    }
+
+    /** The stages before and after the one this benchmark times: where the milliseconds go. */
+    private record Stages(StageReader detections, StageReader written, SubscriberProcess subscriber, long warmUpEnds) {
+        void print() throws Exception {
+            detections.close();
+            written.close();
+            SubscriberProcess.Result sse = subscriber.report(warmUpEnds);
+            System.out.printf("stages, each from the detection's timestamp: detection readable %s; alert written (read_uncommitted) %s;"
+                    + " alert at an SSE subscriber p50 %d ms, p99 %d ms%n", detections.percentiles(), written.percentiles(), sse.p50(), sse.p99());
         }
     }
 

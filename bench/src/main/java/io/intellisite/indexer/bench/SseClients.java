@@ -13,11 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The subscribers of the SSE benchmark, in their own JVM so that their sockets do not count against the
- * server process's open-file limit: {@code SseClients <port> <token> <subscribers>}. Prints
- * {@code connected} once every stream is open; on a line {@code report <warm-up end, epoch ms>} on stdin,
- * prints {@code result <delivered> <dropped> <p50> <p99> <max>} (latencies in ms, sampled on one subscriber
- * in a hundred) and exits.
+ * The subscribers of the SSE benchmarks, in their own JVM so that their sockets do not count against the
+ * server process's open-file limit, and the same for the product and for the reference (nginx + Nchan):
+ * {@code SseClients <port> <path> <subscribers> [<request header>]}. A stream counts as open at its first comment line
+ * (both servers send one at once). Prints {@code connected} once every stream is open; on a line
+ * {@code report <warm-up end, epoch ms>} on stdin, prints {@code result <delivered> <dropped> <p50> <p99> <max> <samples>}
+ * (latencies in ms from the event's {@code detectedAt} to its arrival, sampled on one subscriber in a hundred) and exits.
  */
 public final class SseClients {
     private static final AtomicLong DELIVERED = new AtomicLong();
@@ -30,14 +31,15 @@ public final class SseClients {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        String token = args[1];
+        String request = "GET " + args[1] + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                + (args.length > 3 ? args[3] + "\r\n" : "") + "\r\n";
         int subscribers = Integer.parseInt(args[2]);
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             Socket socket = new Socket("127.0.0.1", port);
             sockets.add(socket);
             boolean sample = i % 100 == 0;
-            Thread.ofVirtual().start(() -> read(socket, token, sample));
+            Thread.ofVirtual().start(() -> read(socket, request, sample));
         }
         while (CONNECTED.get() < subscribers) {
             Thread.sleep(100);
@@ -50,8 +52,8 @@ public final class SseClients {
         if (latencies.length == 0) {
             latencies = new long[] {-1};
         }
-        System.out.printf("result %d %d %d %d %d%n", DELIVERED.get(), DROPPED.get(), latencies[latencies.length / 2],
-                latencies[(int) (latencies.length * 0.99)], latencies[latencies.length - 1]);
+        System.out.printf("result %d %d %d %d %d %d%n", DELIVERED.get(), DROPPED.get(), latencies[latencies.length / 2],
+                latencies[(int) (latencies.length * 0.99)], latencies[latencies.length - 1], latencies[0] < 0 ? 0 : latencies.length);
         System.out.flush();
         for (Socket s : sockets) {
             s.close();
@@ -59,18 +61,17 @@ public final class SseClients {
         System.exit(0);
     }
 
-    private static void read(Socket socket, String token, boolean sample) {
+    private static void read(Socket socket, String request, boolean sample) {
         try (socket) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /alerts HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream raw = socket.getInputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 16 * 1024);
             String line;
             boolean counted = false;
             while ((line = in.readLine()) != null) {
-                if (!counted && line.startsWith(": alerts")) {
+                if (!counted && line.startsWith(":")) {
                     CONNECTED.incrementAndGet();
                     counted = true;
                 } else if (line.startsWith("event: reconnect")) {

@@ -5,13 +5,7 @@ import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.domain.detection.Detection;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,14 +24,7 @@ final class SseFanOutBenchmark {
     static void run(Settings settings, int subscribers, int rate, int seconds, int warmUp) throws Exception {
         try (IndexerApplication app = IndexerApplication.start(settings)) {
             String token = Benchmarks.login(app.httpPort());
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process clients = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    SseClients.class.getName(), String.valueOf(app.httpPort()), token, String.valueOf(subscribers))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            BufferedReader fromClients = new BufferedReader(new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8));
-            if (!"connected".equals(fromClients.readLine())) {
-                throw new IllegalStateException("the subscribers could not connect");
-            }
+            SubscriberProcess clients = SubscriberProcess.connect(app.httpPort(), "/alerts", subscribers, "Authorization: Bearer " + token);
             System.out.printf("%,d subscribers connected (in a separate JVM)%n", subscribers);
             long maxHeap = 0;
             // The first seconds warm the JIT and the pipeline up: latency is sampled after them.
@@ -63,15 +50,12 @@ final class SseFanOutBenchmark {
             }
             String serverActivity = atWarmUpEnd == null ? "" : "; while sampled, the server's JVM spent " + JvmActivity.now().since(atWarmUpEnd);
             Thread.sleep(3_000);
-            PrintStream toClients = new PrintStream(clients.getOutputStream(), true, StandardCharsets.UTF_8);
-            toClients.println("report " + warmUpEnds);
-            List<Long> r = Arrays.stream(fromClients.readLine().split(" ")).skip(1).map(Long::parseLong).toList();
-            clients.waitFor();
+            SubscriberProcess.Result r = clients.report(warmUpEnds);
             long expected = (long) rate * seconds * subscribers;
             System.out.printf("%,d subscribers x %,d alerts/s for %d s: delivered %,d of %,d events (%.1f%%), %,d subscribers dropped as too slow%n",
-                    subscribers, rate, seconds, r.get(0), expected, 100.0 * r.get(0) / expected, r.get(1));
-            String latency = r.get(2) < 0 ? "no sample (the run ended within the warm-up: use --SECONDS over --WARMUP)"
-                    : "p50 %d ms, p99 %d ms, max %d ms".formatted(r.get(2), r.get(3), r.get(4));
+                    subscribers, rate, seconds, r.delivered(), expected, 100.0 * r.delivered() / expected, r.dropped());
+            String latency = r.samples() == 0 ? "no sample (the run ended within the warm-up: use --SECONDS over --WARMUP)"
+                    : "p50 %d ms, p99 %d ms, max %d ms".formatted(r.p50(), r.p99(), r.max());
             System.out.printf("detection -> subscriber latency (sampled after a %d s warm-up): %s; server heap used at most %,d MiB%s%n",
                     warmUp, latency, maxHeap / (1024 * 1024), serverActivity);
             System.out.println("machine: " + Benchmarks.machine());

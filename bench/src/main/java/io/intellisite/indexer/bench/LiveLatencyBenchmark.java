@@ -1,0 +1,128 @@
+package io.intellisite.indexer.bench;
+
+import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
+import io.intellisite.indexer.bootstrap.IndexerApplication;
+import io.intellisite.indexer.bootstrap.config.ProductSettings;
+import io.intellisite.indexer.bootstrap.config.Settings;
+import io.intellisite.indexer.domain.detection.Detection;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * {@code ./indexer bench live}: detection → subscriber latency of the product beside publish → subscriber of the
+ * reference, nginx + Nchan, in one run on the same machine: the same subscribers ({@link SseClients}, a JVM outside
+ * both servers), the same rate, the same event size. Prints both, the bound the product is held to (Nchan's p99 + the
+ * commit interval + 20 ms; twice that from 10,000 subscribers) and the ratios, and each server's CPU per delivered
+ * event: Nchan's worker's, and the product's fan-out (its JVM's CPU with N subscribers less with one, per delivery).
+ */
+final class LiveLatencyBenchmark {
+    /** What one server did from the warm-up's end to the last event sent. */
+    private record Phase(SubscriberProcess.Result result, long expected, long cpuNanos, long sampledEvents) {
+    }
+
+    private LiveLatencyBenchmark() {
+    }
+
+    static void run(Settings settings, int subscribers, int rate, int seconds, int warmUp) throws Exception {
+        long sampled = (long) rate * (seconds - warmUp);
+        Path dir = Files.createTempDirectory("nchan");
+        Phase nchan;
+        try (NchanReference reference = NchanReference.start(dir, subscribers)) {
+            nchan = reference(reference, subscribers, rate, seconds, warmUp);
+        }
+        print("reference, nginx + Nchan (publish -> subscriber)", subscribers, rate, seconds, nchan);
+        double nchanCpu = nchan.cpuNanos() / 1e3 / Math.max(1, sampled * subscribers);
+        System.out.printf(Locale.ROOT, "  server CPU %.2f µs per delivered event (its one worker)%n", nchanCpu);
+
+        Phase alone;
+        Phase product;
+        long commitMs = ProductSettings.Kafka.from(settings).commitInterval().toMillis();
+        try (IndexerApplication app = IndexerApplication.start(settings)) {
+            String token = Benchmarks.login(app.httpPort());
+            String topic = ProductSettings.Topics.from(settings).names().detections();
+            // One subscriber first: the JVM's CPU without fan-out, and the JIT's warm-up for the run that counts.
+            alone = product(app, token, topic, 1, rate, seconds, warmUp);
+            product = product(app, token, topic, subscribers, rate, seconds, warmUp);
+        }
+        print("product (detection -> subscriber), 1 subscriber", 1, rate, seconds, alone);
+        print("product (detection -> subscriber)", subscribers, rate, seconds, product);
+        double fanOut = subscribers < 2 ? Double.NaN
+                : (product.cpuNanos() - alone.cpuNanos()) / 1e3 / Math.max(1, sampled * (subscribers - 1L));
+        System.out.printf(Locale.ROOT, "  fan-out CPU %.2f µs per delivered event (the JVM's CPU with %,d subscribers less with one)%n",
+                fanOut, subscribers);
+        long bound = (subscribers >= 10_000 ? 2 : 1) * (nchan.result().p99() + commitMs + 20);
+        System.out.printf(Locale.ROOT, "bound: %s(Nchan's p99 %d ms + commit interval %d ms + 20 ms) = %d ms; product p99 %d ms: ratio %.2f (%s);"
+                        + " p50 %d ms against half the bound: ratio %.2f (%s); fan-out CPU against Nchan's: ratio %.2f (%s, at most 0.5)%n",
+                subscribers >= 10_000 ? "2 x " : "", nchan.result().p99(), commitMs, bound, product.result().p99(),
+                (double) product.result().p99() / bound, product.result().p99() <= bound ? "met" : "NOT met",
+                product.result().p50(), product.result().p50() / (bound / 2.0), product.result().p50() <= bound / 2.0 ? "met" : "NOT met",
+                fanOut / nchanCpu, fanOut <= nchanCpu / 2 ? "met" : "NOT met");
+        System.out.println("machine: " + Benchmarks.machine());
+    }
+
+    private static Phase reference(NchanReference nchan, int subscribers, int rate, int seconds, int warmUp) throws Exception {
+        try (SubscriberProcess clients = SubscriberProcess.connect(nchan.port(), "/sub", subscribers, null)) {
+            long warmUpEnds = System.currentTimeMillis() + warmUp * 1_000L;
+            long[] cpu = pace(rate, seconds, warmUpEnds, nchan::workerCpuNanos, n -> nchan.publish(
+                    "{\"id\":\"" + UUID.randomUUID() + "\",\"detectedAt\":\"" + Instant.now() + "\",\"rules\":[\"suspicious-vehicle\"],"
+                            + "\"Year\":2020,\"Make\":\"Toyota\",\"Model\":\"Land Cruiser\",\"Category\":\"SUV\"}"));
+            Thread.sleep(2_000);
+            return new Phase(clients.report(warmUpEnds), (long) rate * seconds * subscribers, cpu[1] - cpu[0], (long) rate * (seconds - warmUp));
+        }
+    }
+
+    private static Phase product(IndexerApplication app, String token, String topic, int subscribers, int rate, int seconds,
+                                 int warmUp) throws Exception {
+        byte[] suv = DetectionJson.detection(new Detection(2020, "Toyota", "Land Cruiser", "SUV"));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (SubscriberProcess clients = SubscriberProcess.connect(app.httpPort(), "/alerts", subscribers, "Authorization: Bearer " + token);
+             var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", app.infrastructure().kafkaBootstrapServers(),
+                     "linger.ms", 0), new ByteArraySerializer(), new ByteArraySerializer())) {
+            long warmUpEnds = System.currentTimeMillis() + warmUp * 1_000L;
+            // The record's timestamp, set at send, is the alert's detectedAt.
+            long[] cpu = pace(rate, seconds, warmUpEnds, os::getProcessCpuTime, n -> producer.send(new ProducerRecord<>(topic, null, suv)));
+            Thread.sleep(2_000);
+            return new Phase(clients.report(warmUpEnds), (long) rate * seconds * subscribers, cpu[1] - cpu[0], (long) rate * (seconds - warmUp));
+        }
+    }
+
+    private interface Send {
+        void send(long n) throws Exception;
+    }
+
+    /** Sends {@code rate} a second for {@code seconds}; returns the CPU counter at the warm-up's end and at the last send. */
+    private static long[] pace(int rate, int seconds, long warmUpEnds, java.util.function.LongSupplier cpu, Send send) throws Exception {
+        long[] marks = {-1, 0};
+        long start = System.nanoTime();
+        for (long n = 0; n < (long) rate * seconds; n++) {
+            if (marks[0] < 0 && System.currentTimeMillis() >= warmUpEnds) {
+                marks[0] = cpu.getAsLong();
+            }
+            send.send(n);
+            long wait = start + (n + 1) * 1_000_000_000L / rate - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        marks[1] = cpu.getAsLong();
+        if (marks[0] < 0) {
+            marks[0] = marks[1];
+        }
+        return marks;
+    }
+
+    private static void print(String what, int subscribers, int rate, int seconds, Phase phase) {
+        SubscriberProcess.Result r = phase.result();
+        System.out.printf(Locale.ROOT, "%s: %,d subscribers x %,d/s for %d s: p50 %d ms, p99 %d ms, max %d ms (%,d samples);"
+                        + " delivered %,d of %,d, %,d dropped%n", what, subscribers, rate, seconds, r.p50(), r.p99(), r.max(),
+                r.samples(), r.delivered(), phase.expected(), r.dropped());
+    }
+}
