@@ -30,7 +30,9 @@ class BenchmarkCommandsTest {
     void latencyPrintsItsPercentiles() throws Exception {
         assertPrints(List.of("latency", "--RATE=300", "--SECONDS=6", "--WARMUP=1"),
                 "produce -> alert visible to read_committed: [\\d,.]+ alerts at 300 detections/s after a 1 s warm-up: p50 \\d+ ms, p99 \\d+ ms",
-                "from the warm-up's end to the last send: [\\d.]+ s of CPU busy");
+                "from the warm-up's end to the last send: [\\d.]+ s of CPU busy",
+                "stages, each from the detection's timestamp: detection readable p50 \\d+ ms, p99 \\d+ ms; alert written \\(read_uncommitted\\)"
+                        + " p50 \\d+ ms, p99 \\d+ ms; alert at an SSE subscriber p50 -?\\d+ ms");
     }
 
     @Test
@@ -46,6 +48,18 @@ class BenchmarkCommandsTest {
                 "5 subscribers x 20 alerts/s for 4 s: delivered [\\d,]+ of 400 events \\([\\d.]+%\\), \\d+ subscribers dropped",
                 "detection -> subscriber latency \\(sampled after a 1 s warm-up\\): p50 \\d+ ms, p99 \\d+ ms, .*"
                         + "while sampled, the server's JVM spent JIT compiling [\\d,.]+ ms");
+    }
+
+    /** Issue 22: the product and the reference (nginx + Nchan) with the same subscribers, the bound and the ratios. */
+    @Test
+    void livePrintsTheReferenceTheProductAndTheRatios() throws Exception {
+        assertPrints(List.of("live", "--SUBSCRIBERS=5", "--RATE=20", "--SECONDS=4", "--WARMUP=1"),
+                "reference, nginx \\+ Nchan \\(publish -> subscriber\\): 5 subscribers x 20/s for 4 s: p50 \\d+ ms, p99 \\d+ ms, max \\d+ ms"
+                        + " \\([\\d,]+ samples\\); delivered [\\d,]+ of 400, \\d+ dropped",
+                "  server CPU [\\d.]+ µs per delivered event",
+                "product \\(detection -> subscriber\\): 5 subscribers x 20/s for 4 s: p50 \\d+ ms, p99 \\d+ ms, max \\d+ ms",
+                "  fan-out CPU -?[\\d.]+ µs per delivered event",
+                "bound: \\(Nchan's p99 \\d+ ms \\+ commit interval \\d+ ms \\+ 20 ms\\) = \\d+ ms; product p99 \\d+ ms: ratio [\\d.]+");
     }
 
     /** Issue 19's load check, short: the admin gets in from its own address while strangers attack from another. */
