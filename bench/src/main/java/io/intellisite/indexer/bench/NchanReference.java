@@ -36,6 +36,7 @@ final class NchanReference implements AutoCloseable {
             port = free.getLocalPort();
         }
         Files.createDirectories(dir.resolve("logs"));
+        // Twice the subscribers: with 10,100 for 10,000 subscribers, nginx reported too few and left some unserved.
         Files.writeString(dir.resolve("nginx.conf"), """
                 load_module %s;
                 worker_processes 1;
@@ -51,9 +52,11 @@ final class NchanReference implements AutoCloseable {
                     location = /sub { nchan_subscriber eventsource; nchan_channel_id alerts; }
                   }
                 }
-                """.formatted(MODULE, dir.resolve("nginx.pid"), dir.resolve("logs/error.log"), maxSubscribers + 100, port));
+                """.formatted(MODULE, dir.resolve("nginx.pid"), dir.resolve("logs/error.log"), 2 * maxSubscribers + 100, port));
         Process master = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("logs/out.log").toFile()).start();
+        // An interrupted benchmark (Ctrl-C, kill) must not leave nginx serving.
+        Runtime.getRuntime().addShutdownHook(new Thread(master::destroy));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             List<ProcessHandle> workers = master.children().toList();

@@ -41,7 +41,12 @@ public final class SseClients {
             boolean sample = i % 100 == 0;
             Thread.ofVirtual().start(() -> read(socket, request, sample));
         }
+        long deadline = System.nanoTime() + 120_000_000_000L;
         while (CONNECTED.get() < subscribers) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("failed: " + CONNECTED.get() + " of " + subscribers + " streams open after 120 s");
+                System.exit(1);
+            }
             Thread.sleep(100);
         }
         System.out.println("connected");

@@ -31,9 +31,10 @@ final class SubscriberProcess implements AutoCloseable {
             command.add(header);
         }
         SubscriberProcess clients = new SubscriberProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
-        if (!"connected".equals(clients.out.readLine())) {
+        String line = clients.out.readLine();
+        if (!"connected".equals(line)) {
             clients.close();
-            throw new IllegalStateException("the subscribers could not connect to port " + port + path);
+            throw new IllegalStateException("the subscribers could not connect to port " + port + path + ": " + line);
         }
         return clients;
     }
