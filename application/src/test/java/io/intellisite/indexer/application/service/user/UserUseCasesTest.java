@@ -241,6 +241,47 @@ class UserUseCasesTest {
         assertEquals("viewer", otherInstance.authenticate(after).username());
     }
 
+    /**
+     * Many checks of one account that miss the cache together make one read of the store, not one each: ten thousand
+     * alert streams of one user recheck it every 2 s, and their reads once filled the pool until streams ended.
+     */
+    @Test
+    void checksOfOneAccountThatMissTogetherShareOneRead() throws Exception {
+        admin();
+        String token = logIn.logIn("admin", "admin", HERE).accessToken();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        UserRepository slow = (UserRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {UserRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("status")) {
+                        reads.incrementAndGet();
+                        release.await();
+                    }
+                    try {
+                        return method.invoke(users, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var checks = new AuthenticateService(tokens, new AccountStatuses(slow, clock), clock);
+        List<Thread> callers = new ArrayList<>();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 50; i++) {
+            callers.add(Thread.ofVirtual().start(() -> seen.add(checks.authenticate(token).username())));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (reads.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(200); // the others arrive meanwhile and must wait for the one read, not start their own
+        release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertEquals(50, seen.size(), "every check answered");
+        assertEquals(1, reads.get(), "one read for all");
+    }
+
     /** A store that cannot answer makes token checks and logins "come back later" (503), not faults or 401s. */
     @Test
     void anOutageOfTheStoreMakesChecksAndLoginsUnavailableNotFailed() {
