@@ -161,6 +161,9 @@ function showAlert(alert) {
   const time = new Date(alert.detectedAt).toLocaleTimeString();
   li.textContent = time + "  " + alert.Year + " " + alert.Make + " " + alert.Model + " (" + alert.Category + ")"
     + "  rules: " + alert.rules.map(ruleName).join(", ");
+  // When the alert was detected and when it was shown: the browser test reads them to time detection -> screen.
+  li.dataset.detectedAt = alert.detectedAt;
+  li.dataset.shownAt = String(Date.now());
   const list = $("alerts");
   list.insertBefore(li, list.firstChild);
   while (list.children.length > MAX_ALERTS_SHOWN) list.removeChild(list.lastChild);
