@@ -160,9 +160,11 @@ class LivePageBrowserTest {
      * BENCHMARKS.md); the figures must only exist and be sane.
      */
     private static void timeAlertsToTheScreen(WebDriver browser, Page page, String topic) throws Exception {
-        for (int i = 1; i <= 5; i++) {
-            produce(topic, new Detection(2020, "Volvo", "XC90-" + i, "SUV"));
-            Thread.sleep(300);
+        try (var producer = TestInfrastructure.producer()) {
+            for (int i = 1; i <= 5; i++) {
+                producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(new Detection(2020, "Volvo", "XC90-" + i, "SUV")))).get();
+                Thread.sleep(200);
+            }
         }
         page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "Volvo XC90-5"));
         Object shown = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
