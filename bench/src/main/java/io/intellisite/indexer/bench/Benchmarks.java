@@ -41,6 +41,10 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before anything logs. Under its own name: a second logback.xml beside the product's made logback warn at every start.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-bench.xml");
+        }
         try {
             CommandLine line = CommandLine.parse(List.of(args), "ingest");
             String which = line.command();
