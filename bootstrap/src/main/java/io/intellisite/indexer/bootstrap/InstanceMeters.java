@@ -32,8 +32,9 @@ final class InstanceMeters implements AutoCloseable {
         InstanceMeters meters = new InstanceMeters();
         List<MeterBinder> binders = new ArrayList<>(List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
                 new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics(),
-                pipeline.meters(), alertFeed.meters()));
-        indexers.forEach(indexer -> binders.add(indexer.meters()));
+                pipeline.meters()));
+        binders.addAll(alertFeed.meters());
+        indexers.forEach(indexer -> binders.addAll(indexer.meters()));
         for (MeterBinder binder : binders) {
             binder.bindTo(registry);
             if (binder instanceof AutoCloseable closeable) {

@@ -2,10 +2,12 @@ package io.intellisite.indexer.adapters.kafka.alerts;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.RecordLogContext;
+import io.intellisite.indexer.adapters.kafka.StageLatency;
 import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.domain.InvalidValueException;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -53,6 +55,8 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private long skipped; // feed thread only
     private final Supplier<KafkaConsumer<byte[], byte[]>> replays;
     private final Thread thread;
+    private final StageLatency latency = new StageLatency("intellisite.alerts.latency",
+            "time from a detection to its alert readable (committed) by this instance's alert feed");
 
     public KafkaAlertFeed(KafkaCluster cluster, String topic, int queueCapacity) {
         this(cluster, topic, queueCapacity, PARTITION_CHECK, null);
@@ -85,6 +89,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
                 }
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
+                    latency.since(r.timestamp()); // the pipeline gives an alert its detection's timestamp
                     AlertPosition after = position.after(r.partition(), r.offset());
                     // No one reads what is appended while no one is subscribed (a new subscriber starts at the
                     // ring's head, a resuming one replays from Kafka), so the alert is only decoded for someone.
@@ -224,9 +229,12 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         return thread.isAlive() && !closing;
     }
 
-    /** The live consumer's figures (lag per alerts partition, fetch latency) as meters. */
-    public KafkaClientMetrics meters() {
-        return new KafkaClientMetrics(consumer);
+    /**
+     * The live consumer's figures (lag per alerts partition, fetch latency) and the time from a detection to its alert
+     * being readable here, committed ({@code intellisite_alerts_latency_seconds}), as meters.
+     */
+    public List<MeterBinder> meters() {
+        return List.of(new KafkaClientMetrics(consumer), latency);
     }
 
     @Override

@@ -2,14 +2,17 @@ package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.RecordLogContext;
+import io.intellisite.indexer.adapters.kafka.StageLatency;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
 import io.intellisite.indexer.domain.detection.SourcePosition;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +48,8 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final UnstorableDeadLetters deadLetters;
+    private final StageLatency latency = new StageLatency("intellisite.detections.indexing.latency",
+            "time from a detection to its row committed by this instance's indexer");
     private volatile boolean healthy = true;
     private volatile Metric lag;
     private volatile boolean closing;
@@ -79,9 +84,12 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         this.deadLetters = new UnstorableDeadLetters(cluster, deadLetterTopic);
     }
 
-    /** The indexer's consumer's figures (lag per partition, fetch rate and latency) as meters. */
-    public KafkaClientMetrics meters() {
-        return new KafkaClientMetrics(consumer);
+    /**
+     * The indexer's consumer's figures (lag per partition, fetch rate and latency) and the time from a detection to
+     * its row committed ({@code intellisite_detections_indexing_latency_seconds}), as meters.
+     */
+    public List<MeterBinder> meters() {
+        return List.of(new KafkaClientMetrics(consumer), latency);
     }
 
     public void start() {
@@ -122,6 +130,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                         }
                     }
                     indexed.addAndGet(result.stored());
+                    records.forEach(r -> latency.since(r.timestamp()));
                     consumer.commitSync(PolledBatches.nextOffsets(records));
                     healthy = true;
                     retrying.clear();

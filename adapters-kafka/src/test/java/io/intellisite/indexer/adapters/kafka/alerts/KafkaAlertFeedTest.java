@@ -93,6 +93,28 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         }
     }
 
+    /** Issue 21: the time from a detection to its alert readable here, as a histogram an SRE can alert on. */
+    @Test
+    void theTimeFromADetectionToItsAlertIsRecorded() throws Exception {
+        KafkaAlertFeed feed = feedOnANewTopic(16, Duration.ofSeconds(30));
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var meters = feed.meters();
+        meters.forEach(m -> m.bindTo(registry));
+        try (var subscription = feed.subscribe(java.util.Optional.empty())) {
+            publish("Toyota", 1);
+            assertTrue(subscription.next(Duration.ofSeconds(10)).isPresent());
+        } finally {
+            for (var m : meters) {
+                if (m instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+        }
+        var latency = registry.find("intellisite.alerts.latency").timer();
+        assertTrue(latency != null && latency.count() == 1, "one alert timed");
+        assertTrue(latency.totalTime(java.util.concurrent.TimeUnit.SECONDS) < 60, "from its detection, not from 1970");
+    }
+
     @Test
     void theFeedSaysWhetherItStillReadsTheTopic() throws Exception {
         KafkaAlertFeed feed = feedOnANewTopic(10, Duration.ofSeconds(30));
