@@ -19,9 +19,12 @@ import io.intellisite.indexer.domain.alert.RuleConditions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /rules}: any authenticated caller reads, admins create, replace and delete. */
 public final class RulesHttpService implements HttpService {
+    /** The fields of a rule's body. */
+    private static final Set<String> RULE_FIELDS = Set.of("name", "enabled", "conditions");
     /** The use cases behind {@code /rules}. */
     public record UseCases(ListAlertRulesUseCase list, CreateAlertRuleUseCase create, UpdateAlertRuleUseCase update,
                            DeleteAlertRuleUseCase delete) {
@@ -71,6 +74,13 @@ public final class RulesHttpService implements HttpService {
 
     private static AlertRuleCommand command(ServerRequest req) {
         ObjectNode body = HttpJson.objectBody(req);
+        // A field this version does not know is refused, not dropped: a rule with a "window" (issue 23) was created
+        // without it and fired on every match.
+        body.fieldNames().forEachRemaining(field -> {
+            if (!RULE_FIELDS.contains(field)) {
+                throw new InvalidValueException("unknown field '" + field + "': a rule has name, enabled and conditions");
+            }
+        });
         JsonNode enabled = body.get("enabled");
         if (enabled != null && !enabled.isBoolean()) {
             throw new InvalidValueException("enabled must be true or false");

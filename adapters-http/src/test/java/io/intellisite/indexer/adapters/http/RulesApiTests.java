@@ -82,6 +82,17 @@ public abstract class RulesApiTests extends HttpApiContract {
         assertEquals(List.of(), ruleTopic.current().rules());
     }
 
+    /** A field the product does not know is refused and named, not dropped: the rule would fire on every match. */
+    @Test
+    void aRuleWithAFieldThisVersionDoesNotKnowIsRefusedNamingIt() {
+        String admin = adminToken();
+        HttpResponse<String> response = postJson("/rules", admin, "{\"name\": \"SUV bursts\", \"conditions\": {\"category\": [\"SUV\"]},"
+                + " \"window\": {\"count\": 3, \"within\": \"PT1M\"}}");
+        assertSafeError(response, 422);
+        assertTrue(json(response).get("error").asText().contains("'window'"), response.body());
+        assertEquals(0, json(get("/rules", admin)).get("size").asInt());
+    }
+
     @Test
     void whenThePipelineCannotBeToldTheChangeIsRefusedAndNothingIsStored() {
         String admin = adminToken();
