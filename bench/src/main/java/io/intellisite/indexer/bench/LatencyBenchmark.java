@@ -105,7 +105,8 @@ final class LatencyBenchmark {
         }
     }
 
-    private static long pct(long[] sorted, int p) {
+    /** The nearest-rank percentile {@code p} of {@code sorted}; 0 when it is empty. */
+    static long pct(long[] sorted, int p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 }

@@ -101,26 +101,17 @@ final class LiveLatencyBenchmark {
         return Math.min(2_000, seconds * 500L);
     }
 
-    private interface Send {
-        void send(long n) throws Exception;
-    }
-
     /** Sends {@code rate} a second for {@code seconds}; returns both CPU counters at the warm-up's end and at the last send. */
     private static long[] pace(int rate, int seconds, long warmUpEnds, java.util.function.LongSupplier cpu,
-                               java.util.function.LongSupplier streamsCpu, Send send) throws Exception {
+                               java.util.function.LongSupplier streamsCpu, Pacer.Step send) throws Exception {
         long[] marks = {-1, 0, 0, 0};
-        long start = System.nanoTime();
-        for (long n = 0; n < (long) rate * seconds; n++) {
+        Pacer.run(rate, seconds, n -> {
             if (marks[0] < 0 && System.currentTimeMillis() >= warmUpEnds) {
                 marks[0] = cpu.getAsLong();
                 marks[2] = streamsCpu.getAsLong();
             }
-            send.send(n);
-            long wait = start + (n + 1) * 1_000_000_000L / rate - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
+            send.run(n);
+        });
         marks[1] = cpu.getAsLong();
         marks[3] = streamsCpu.getAsLong();
         if (marks[0] < 0) {

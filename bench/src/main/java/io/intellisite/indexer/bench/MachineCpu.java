@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 record MachineCpu(long busy, long steal, long all) {
     /** Linux reports in USER_HZ ticks, 100 a second on every platform it runs on. */
-    private static final double TICKS_PER_SECOND = 100;
+    static final double TICKS_PER_SECOND = 100;
 
     /** The counters now; empty where there is no {@code /proc/stat} (not Linux). */
     static Optional<MachineCpu> now() {

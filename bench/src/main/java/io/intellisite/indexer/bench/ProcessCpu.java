@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** A process's CPU time (user + system) from Linux's /proc, for a server that is not this JVM. */
 final class ProcessCpu {
-    /** USER_HZ: 100 ticks a second on every platform Linux runs on. */
-    private static final long NANOS_PER_TICK = 10_000_000L;
+    private static final long NANOS_PER_TICK = (long) (1e9 / MachineCpu.TICKS_PER_SECOND);
 
     private ProcessCpu() {
     }

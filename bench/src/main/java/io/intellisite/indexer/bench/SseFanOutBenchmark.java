@@ -26,29 +26,25 @@ final class SseFanOutBenchmark {
             String token = Benchmarks.login(app.httpPort());
             SubscriberProcess clients = SubscriberProcess.connect(app.httpPort(), "/alerts", subscribers, "Authorization: Bearer " + token);
             System.out.printf("%,d subscribers connected (in a separate JVM)%n", subscribers);
-            long maxHeap = 0;
+            long[] maxHeap = {0};
             // The first seconds warm the JIT and the pipeline up: latency is sampled after them.
             long warmUpEnds = System.currentTimeMillis() + warmUp * 1_000L;
-            JvmActivity atWarmUpEnd = null;
+            JvmActivity[] atWarmUpEnd = {null};
             byte[] suv = DetectionJson.detection(new Detection(2020, "Toyota", "Land Cruiser", "SUV"));
             try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", app.infrastructure().kafkaBootstrapServers(),
                     "linger.ms", 0), new ByteArraySerializer(), new ByteArraySerializer())) {
-                long start = System.nanoTime();
-                for (long n = 0; n < (long) rate * seconds; n++) {
-                    producer.send(new ProducerRecord<>(ProductSettings.Topics.from(settings).names().detections(), null, suv));
-                    long wait = start + (n + 1) * 1_000_000_000L / rate - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                    if (atWarmUpEnd == null && System.currentTimeMillis() >= warmUpEnds) {
-                        atWarmUpEnd = JvmActivity.now();
+                String topic = ProductSettings.Topics.from(settings).names().detections();
+                Pacer.run(rate, seconds, n -> {
+                    if (atWarmUpEnd[0] == null && System.currentTimeMillis() >= warmUpEnds) {
+                        atWarmUpEnd[0] = JvmActivity.now();
                     }
                     if (n % rate == 0) {
-                        maxHeap = Math.max(maxHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                        maxHeap[0] = Math.max(maxHeap[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                     }
-                }
+                    producer.send(new ProducerRecord<>(topic, null, suv));
+                });
             }
-            String serverActivity = atWarmUpEnd == null ? "" : "; while sampled, the server's JVM spent " + JvmActivity.now().since(atWarmUpEnd);
+            String serverActivity = atWarmUpEnd[0] == null ? "" : "; while sampled, the server's JVM spent " + JvmActivity.now().since(atWarmUpEnd[0]);
             Thread.sleep(3_000);
             SubscriberProcess.Result r = clients.report(warmUpEnds);
             long expected = (long) rate * seconds * subscribers;
@@ -57,7 +53,7 @@ final class SseFanOutBenchmark {
             String latency = r.samples() == 0 ? "no sample (the run ended within the warm-up: use --SECONDS over --WARMUP)"
                     : "p50 %d ms, p99 %d ms, max %d ms".formatted(r.p50(), r.p99(), r.max());
             System.out.printf("detection -> subscriber latency (sampled after a %d s warm-up): %s; server heap used at most %,d MiB%s%n",
-                    warmUp, latency, maxHeap / (1024 * 1024), serverActivity);
+                    warmUp, latency, maxHeap[0] / (1024 * 1024), serverActivity);
             System.out.println("machine: " + Benchmarks.machine());
         }
     }

@@ -70,7 +70,7 @@ final class StageReader implements AutoCloseable {
         if (sorted.length == 0) {
             return "no sample";
         }
-        return "p50 %d ms, p99 %d ms".formatted(sorted[(sorted.length - 1) / 2], sorted[(int) Math.ceil(0.99 * sorted.length) - 1]);
+        return "p50 %d ms, p99 %d ms".formatted(LatencyBenchmark.pct(sorted, 50), LatencyBenchmark.pct(sorted, 99));
     }
 
     @Override

@@ -184,8 +184,13 @@ public abstract class HttpApiContract {
 
     /** A counter's value on /metrics, 0 while it has no series: {@code metric("intellisite_sse_resumes_total", "outcome", "replayed")}. */
     protected double metric(String name, String label, String value) {
+        return metric(get("/metrics", null).body(), name, label, value);
+    }
+
+    /** The same, read from a /metrics answer taken earlier. */
+    protected static double metric(String metrics, String name, String label, String value) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*" + label + "=\"" + value
-                + "\"[^}]*} ([0-9.E+-]+)$").matcher(get("/metrics", null).body());
+                + "\"[^}]*} ([0-9.E+-]+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 

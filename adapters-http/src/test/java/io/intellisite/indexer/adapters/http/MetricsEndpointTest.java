@@ -53,15 +53,14 @@ class MetricsEndpointTest extends HttpApiContract {
         assertEquals(401, login("admin", "wrong").statusCode());
         assertEquals(200, login("admin", ADMIN_PASSWORD).statusCode());
         String metrics = get("/metrics", null).body();
-        assertEquals(count(before, "failure") + 1, count(metrics, "failure"), metrics);
-        assertEquals(count(before, "success") + 1, count(metrics, "success"));
+        assertEquals(logins(before, "failure") + 1, logins(metrics, "failure"), metrics);
+        assertEquals(logins(before, "success") + 1, logins(metrics, "success"));
         assertTrue(metrics.contains("http_server_requests_seconds_bucket{"), "buckets, not percentiles computed here");
         assertTrue(!metrics.contains("http_server_requests_seconds{") || !metrics.contains("quantile=\""), "no client-side quantiles");
     }
 
-    private static double count(String metrics, String result) {
-        Matcher m = Pattern.compile("(?m)^intellisite_logins_total\\{[^}]*result=\"" + result + "\"[^}]*} ([0-9.E+-]+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    private static double logins(String metrics, String result) {
+        return metric(metrics, "intellisite_logins_total", "result", result);
     }
 
     @Test

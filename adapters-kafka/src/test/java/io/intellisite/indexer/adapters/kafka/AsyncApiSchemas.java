@@ -3,12 +3,15 @@ package io.intellisite.indexer.adapters.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The topics' AsyncAPI document as a test reads it: its references resolved, the payload and header schemas of its
@@ -70,6 +73,15 @@ public final class AsyncApiSchemas {
             throw new AssertionError("no message " + name);
         }
         return message;
+    }
+
+    /** A record's headers as the JSON object a headers schema checks, each value read as UTF-8 text. */
+    public static ObjectNode headers(Iterable<Header> headers) {
+        ObjectNode json = JSON.createObjectNode();
+        for (Header header : headers) {
+            json.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return json;
     }
 
     public static Schema compile(JsonNode schema) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -91,9 +90,9 @@ class TopicContractTest extends TopologyTestDriverFixture {
         List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
         assertEquals(2, dead.size());
         for (TestRecord<byte[], byte[]> letter : dead) {
-            assertEquals(List.of(), errors(contract.headers("DeadLetter"), headers(letter)), letter.headers().toString());
+            assertEquals(List.of(), errors(contract.headers("DeadLetter"), AsyncApiSchemas.headers(letter.headers())), letter.headers().toString());
         }
-        ObjectNode wrongReason = headers(dead.getFirst()).put(DeadLetterHeaders.REASON, "SOMETHING_ELSE");
+        ObjectNode wrongReason = AsyncApiSchemas.headers(dead.getFirst().headers()).put(DeadLetterHeaders.REASON, "SOMETHING_ELSE");
         assertFalse(errors(contract.headers("DeadLetter"), wrongReason).isEmpty(), "the schema can fail");
     }
 
@@ -117,14 +116,6 @@ class TopicContractTest extends TopologyTestDriverFixture {
         assertEquals("cams.dlq", document.at("/channels/deadLetters/address").asText());
         assertEquals("it's.rules", document.at("/channels/rules/address").asText());
         assertEquals(contract.document().path("components"), document.path("components"));
-    }
-
-    private static ObjectNode headers(TestRecord<byte[], byte[]> record) {
-        ObjectNode headers = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), utf8(header.value()));
-        }
-        return headers;
     }
 
     private static String utf8(byte[] bytes) {
