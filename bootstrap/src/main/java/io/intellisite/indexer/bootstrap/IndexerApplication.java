@@ -43,6 +43,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /** One running instance: infrastructure, database, pipeline and HTTP server, closed in reverse order. */
 public final class IndexerApplication implements AutoCloseable {
+    private static final Duration SLOW_STEP = Duration.ofSeconds(2);
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private Infrastructure infrastructure;
     private IndexerHttpServer http;
@@ -187,13 +188,20 @@ public final class IndexerApplication implements AutoCloseable {
         return http.port();
     }
 
+    /** Closes the parts in reverse order; a step slower than {@link #SLOW_STEP} is named, so that a slow stop says where. */
     @Override
     public void close() {
         while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            long start = System.nanoTime();
             try {
-                parts.pop().close();
+                part.close();
             } catch (Exception e) {
                 System.err.println("warning: shutdown step failed: " + Infrastructure.rootMessage(e));
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis > SLOW_STEP.toMillis()) {
+                System.err.printf("shutdown: closing the %s took %,d ms%n", part.getClass().getSimpleName().replaceAll("\\$\\$Lambda.*", ""), millis);
             }
         }
     }

@@ -4,6 +4,7 @@ import io.intellisite.indexer.bootstrap.config.CommandLine;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,8 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * commands and every setting with its default; {@code --version} says which build this is.
  */
 public final class Main {
+    /** Within the 45 s EmbeddedShutdownTest allows; the pipeline alone may take 30 s to commit and leave its group. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
     private static final String USAGE = """
             usage: java -jar intellisite-indexer.jar [run|produce|health] [--throwaway] [--NAME=value ...] [--help] [--version]
               run        start the product (embedded Kafka and PostgreSQL unless KAFKA_BROKER_URL / DATABASE_URL are set)
@@ -69,7 +72,16 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("shutting down...");
-            app.close();
+            long start = System.nanoTime();
+            Thread closing = Thread.ofPlatform().name("closing").start(app::close);
+            try {
+                if (!closing.join(STOP_LIMIT)) {
+                    haltStuck(closing);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.err.printf("stopped in %,d ms%n", (System.nanoTime() - start) / 1_000_000);
             stopped.countDown();
         }, "shutdown"));
         Infrastructure infra = app.infrastructure();
@@ -88,6 +100,21 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A stop that hangs (a client waiting on a broker that went first, say) would otherwise hang until the supervisor's
+     * SIGKILL, saying nothing. Stopping at any instant loses nothing (every write is committed or replayed), so halting
+     * is safe; where it hung is printed first.
+     */
+    private static void haltStuck(Thread closing) {
+        System.err.println("shutdown: still closing after " + STOP_LIMIT.toSeconds() + " s; halting (nothing is lost: the next start"
+                + " carries on). The step that hangs:");
+        for (StackTraceElement frame : closing.getStackTrace()) {
+            System.err.println("\tat " + frame);
+        }
+        System.err.flush();
+        Runtime.getRuntime().halt(1);
     }
 
     private static void fail(String message) {

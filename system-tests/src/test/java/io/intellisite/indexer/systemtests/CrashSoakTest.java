@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
+import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.application.testing.Eventually;
@@ -20,8 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -114,12 +118,33 @@ class CrashSoakTest {
             assertEquals(0, Stored.makeCountsOffTheirGroupBy(db), "per-make counts equal a GROUP BY");
         }
         var deadLetters = Records.readAll(broker, "intellisite.detections.dlq", totals.poison, "read_committed");
-        assertEquals(totals.poison, deadLetters.size(), "each dead letter exactly once to a read_committed reader");
+        assertEquals(totals.poison, deadLetters.size(), () -> "each dead letter exactly once to a read_committed reader;"
+                + " written more than once:\n" + writtenTwice(deadLetters, r -> "detections " + header(r, DeadLetterHeaders.SOURCE_PARTITION)
+                + "@" + header(r, DeadLetterHeaders.SOURCE_OFFSET)) + "the broker's transactions:\n" + TransactionReport.of(broker));
         var alerts = Records.readAll(broker, "intellisite.alerts", totals.alerts, "read_committed");
         Set<String> ids = new HashSet<>();
         alerts.forEach(a -> ids.add(Json.parse(a.value()).get("id").asText()));
-        assertEquals(totals.alerts, alerts.size(), "each alert exactly once to a read_committed reader");
+        assertEquals(totals.alerts, alerts.size(), () -> "each alert exactly once to a read_committed reader; written more than once:\n"
+                + writtenTwice(alerts, r -> Json.parse(r.value()).get("id").asText()) + "the broker's transactions:\n" + TransactionReport.of(broker));
         assertEquals(totals.alerts, ids.size());
+    }
+
+    /** Records of one source, with where each was written: the same place twice would be the reader's fault, not the product's. */
+    private static String writtenTwice(List<ConsumerRecord<byte[], byte[]>> records, Function<ConsumerRecord<byte[], byte[]>, String> source) {
+        Map<String, List<String>> bySource = new TreeMap<>();
+        records.forEach(r -> bySource.computeIfAbsent(source.apply(r), k -> new ArrayList<>()).add(r.partition() + "@" + r.offset()));
+        StringBuilder out = new StringBuilder();
+        bySource.forEach((key, written) -> {
+            if (written.size() > 1) {
+                out.append("  ").append(key).append(" -> ").append(written).append('\n');
+            }
+        });
+        return out.toString();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? "?" : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> settings(Path dir) {

@@ -32,6 +32,7 @@ class EmbeddedShutdownTest {
                     "PostgreSQL was stopped under a connection still in use:\n" + tail(output));
             assertFalse(output.contains("indexing failed"), "an indexer was still writing when the database went:\n" + tail(output));
             assertTrue(output.contains("shutting down..."), tail(output));
+            assertFalse(output.contains("halting"), "a step of the stop hung:\n" + tail(output));
             assertTrue(stopped.compareTo(Duration.ofSeconds(45)) < 0, "stopped in " + stopped);
         }
     }
