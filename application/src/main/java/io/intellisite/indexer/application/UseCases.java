@@ -2,6 +2,8 @@ package io.intellisite.indexer.application;
 
 import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
 import io.intellisite.indexer.application.port.in.detection.GetStatsUseCase;
+import io.intellisite.indexer.application.port.in.detection.GetTimeSeriesUseCase;
+import io.intellisite.indexer.application.port.in.detection.GetTopUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.rule.CreateAlertRuleUseCase;
@@ -31,6 +33,8 @@ import io.intellisite.indexer.application.port.out.TokenVerifier;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import io.intellisite.indexer.application.service.detection.GetStatsService;
+import io.intellisite.indexer.application.service.detection.GetTimeSeriesService;
+import io.intellisite.indexer.application.service.detection.GetTopService;
 import io.intellisite.indexer.application.service.detection.IndexDetectionsService;
 import io.intellisite.indexer.application.service.detection.ListDetectionsService;
 import io.intellisite.indexer.application.service.rule.CreateAlertRuleService;
@@ -63,6 +67,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                        RegisterUserUseCase register, ListUsersUseCase listUsers, ShowOwnAccountUseCase showOwnAccount,
                        ChangeOwnPasswordUseCase changeOwnPassword, UpdateUserUseCase updateUser, DeleteUserUseCase deleteUser,
                        IndexDetectionsUseCase indexDetections, ListDetectionsUseCase listDetections, GetStatsUseCase stats,
+                       GetTimeSeriesUseCase timeSeries, GetTopUseCase top,
                        SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
                        ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
                        UpdateAlertRuleUseCase updateRule, DeleteAlertRuleUseCase deleteRule,
@@ -97,6 +102,8 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                 new IndexDetectionsService(ports.detections()),
                 new ListDetectionsService(ports.detections()),
                 new GetStatsService(ports.detections()),
+                new GetTimeSeriesService(ports.detections(), clock),
+                new GetTopService(ports.detections(), clock),
                 new SeedAlertRulesService(ports.rules(), ports.rulePublisher()),
                 new EvaluateAlertRulesService(ports.rulesInForce()),
                 new ListAlertRulesService(ports.rules()),

@@ -7,6 +7,7 @@ import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
+import io.intellisite.indexer.adapters.persistence.RollupCheck;
 import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.detection.Detection;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGKILL at random instants again and again, as a power cut or the OOM killer would: while a chunk of
  * detections flows through the pipeline (transaction commits included), or while the product is still starting.
  * After every restart a probe detection must come out as an alert within 30 s of ready, and everything sent so
- * far is exact: every detection stored once, the per-make counts equal to a GROUP BY, the alerts and dead letters
+ * far is exact: every detection stored once, the per-make and per-bucket counts equal to a GROUP BY, the alerts and dead letters
  * each once for a read_committed reader. {@code -Dsoak.seed=} repeats a run; a failed run keeps its directory,
  * with each start's log.
  */
@@ -116,6 +117,7 @@ class CrashSoakTest {
             assertEquals(totals.valid, Stored.detections(db));
             assertEquals(totals.valid, Stored.count(db, "select count(distinct id) from detections"));
             assertEquals(0, Stored.makeCountsOffTheirGroupBy(db), "per-make counts equal a GROUP BY");
+            assertEquals(0, RollupCheck.bucketsOffTheirGroupBy(db.jdbi()), "per-bucket counts equal a GROUP BY date_trunc");
         }
         var deadLetters = Records.readAll(broker, "intellisite.detections.dlq", totals.poison, "read_committed");
         assertEquals(totals.poison, deadLetters.size(), () -> "each dead letter exactly once to a read_committed reader;"

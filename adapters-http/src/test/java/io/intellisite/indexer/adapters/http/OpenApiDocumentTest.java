@@ -155,6 +155,8 @@ class OpenApiDocumentTest extends HttpApiContract {
         fits.accept("User", get("/users/me", token));
         fits.accept("DetectionsPage", get("/detections", token));
         fits.accept("Stats", get("/stats", token));
+        fits.accept("TimeSeries", get("/stats?interval=hour&by=category", token));
+        fits.accept("Top", get("/stats/top?window=PT5M", token));
         fits.accept("Rule", postJson("/rules", token, "{\"name\": \"Old Ladas\", \"conditions\": {\"make\": [\"Lada\"], \"year\": {\"to\": 1995}}}"));
         fits.accept("RulesPage", get("/rules", token));
         fits.accept("Health", get("/health/ready", null));

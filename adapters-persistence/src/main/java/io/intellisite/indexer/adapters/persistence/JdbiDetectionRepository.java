@@ -2,15 +2,21 @@ package io.intellisite.indexer.adapters.persistence;
 
 import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
+import io.intellisite.indexer.application.model.TimeSeriesQuery;
 import io.intellisite.indexer.application.port.out.BatchRefusedException;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
+import io.intellisite.indexer.domain.detection.BucketCount;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
 import io.intellisite.indexer.domain.detection.SourcePosition;
+import io.intellisite.indexer.domain.detection.StatsDimension;
+import io.intellisite.indexer.domain.detection.ValueCount;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +31,8 @@ public final class JdbiDetectionRepository implements DetectionRepository {
      * One statement per batch: the rows travel as arrays (one round trip whatever the batch size) and get their
      * sequence numbers in the batch's order (ingestion order), replays are
      * skipped by the unique source position, and only rows really inserted feed the per-make counts, in the same
-     * transaction. Counts are upserted in make order so that concurrent batches lock rows in one order.
+     * transaction: the all-time per-make counts and the per-bucket ones (minute, hour and day; make and category),
+     * each upserted in key order so that concurrent batches lock rows in one order.
      * Per-row work is kept out of SQL where Java has it already: the searchable categories come lowercased and
      * joined (a subquery per row cost about 1.4 s of server CPU per million rows), and the time is exact integer
      * microseconds (no numeric division).
@@ -34,8 +41,8 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             with input as (
                 select * from unnest(:ids::uuid[], :topics::text[], :topicIds::uuid[], :partitions::int[], :offsets::bigint[],
                                      :times::bigint[], :years::int[], :makes::text[], :models::text[],
-                                     :categories::text[], :searchable::text[], :raws::text[]) with ordinality
-                       as t(id, topic, topic_id, part, off, micros, year, make, model, category, searchable, raw, position)
+                                     :categories::text[], :searchable::text[], :listed::text[], :raws::text[]) with ordinality
+                       as t(id, topic, topic_id, part, off, micros, year, make, model, category, searchable, listed, raw, position)
             ), inserted as (
                 insert into detections (id, source_topic, source_topic_id, source_partition, source_offset, detected_at,
                                         year, make, model, category, categories, raw)
@@ -43,14 +50,23 @@ public final class JdbiDetectionRepository implements DetectionRepository {
                        model, category, string_to_array(searchable, ','), raw::json
                 from input order by position
                 on conflict (source_partition, source_offset, source_topic_id, source_topic) do nothing
-                returning make
+                returning id, make, detected_at
             ), counted as (
                 insert into make_counts (make, count)
                 select make, count(*) from inserted group by make order by make
                 on conflict (make) do update set count = make_counts.count + excluded.count
                 returning 1
+            ), bucketed as (
+                insert into detection_counts (bucket_size, dimension, bucket, value, count)
+                select s.size, v.dimension, date_trunc(s.size, i.detected_at, 'UTC'), v.value, count(*)
+                from inserted i join (select distinct on (id) id, listed from input) l using (id)
+                cross join (values ('minute'), ('hour'), ('day')) as s(size)
+                cross join lateral (select 'make', i.make union all select 'category', unnest(string_to_array(l.listed, ','))) as v(dimension, value)
+                group by 1, 2, 3, 4 order by 1, 2, 3, 4
+                on conflict (bucket_size, dimension, bucket, value) do update set count = detection_counts.count + excluded.count
+                returning 1
             )
-            select (select count(*) from inserted), (select count(*) from counted)""";
+            select (select count(*) from inserted), (select count(*) from counted), (select count(*) from bucketed)""";
 
     private final Jdbi jdbi;
     private final Jdbi reads;
@@ -87,6 +103,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
         String[] models = new String[n];
         String[] categories = new String[n];
         String[] searchable = new String[n];
+        String[] listed = new String[n];
         String[] raws = new String[n];
         for (int i = 0; i < n; i++) {
             IndexedDetection d = batch.get(i);
@@ -101,13 +118,14 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             models[i] = d.detection().model();
             categories[i] = d.detection().category();
             searchable[i] = searchable(d.detection());
+            listed[i] = String.join(",", d.detection().categories());
             raws[i] = d.rawJson();
         }
         try {
             return jdbi.inTransaction(h -> h.createQuery(STORE)
                     .bind("ids", ids).bind("topics", topics).bind("topicIds", topicIds).bind("partitions", partitions).bind("offsets", offsets)
                     .bind("times", times).bind("years", years).bind("makes", makes).bind("models", models)
-                    .bind("categories", categories).bind("searchable", searchable).bind("raws", raws)
+                    .bind("categories", categories).bind("searchable", searchable).bind("listed", listed).bind("raws", raws)
                     .map((rs, ctx) -> rs.getInt(1)).one());
         } catch (JdbiException e) {
             throw refusedForContent(e).orElseThrow(() -> e);
@@ -189,6 +207,28 @@ public final class JdbiDetectionRepository implements DetectionRepository {
         boolean more = rows.size() > limit;
         List<DetectionPage.Entry> page = more ? new ArrayList<>(rows.subList(0, limit)) : rows;
         return new DetectionPage(page, more ? Optional.of(page.getLast().sequence()) : Optional.empty());
+    }
+
+    @Override
+    public List<BucketCount> countsPerBucket(TimeSeriesQuery.Range range) {
+        return StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> h.createQuery("""
+                        select bucket, value, count from detection_counts
+                        where bucket_size = :size and dimension = :by and bucket >= :from and bucket < :to and count > 0
+                        order by bucket, value collate "C\"""")
+                .bind("size", range.size().wireName()).bind("by", range.by().wireName())
+                .bind("from", OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC)).bind("to", OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC))
+                .map((rs, ctx) -> new BucketCount(rs.getObject("bucket", OffsetDateTime.class).toInstant(), rs.getString("value"), rs.getLong("count")))
+                .list()));
+    }
+
+    @Override
+    public List<ValueCount> top(StatsDimension by, Instant since, int n) {
+        return StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> h.createQuery("""
+                        select value, sum(count) as total from detection_counts
+                        where bucket_size = 'minute' and dimension = :by and bucket >= :since
+                        group by value having sum(count) > 0 order by total desc, value collate "C" limit :n""")
+                .bind("by", by.wireName()).bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).bind("n", n)
+                .map((rs, ctx) -> new ValueCount(rs.getString("value"), rs.getLong("total"))).list()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.application.contract.AlertRuleRepositoryContract;
 import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
+import io.intellisite.indexer.application.contract.DetectionStatsContract;
 import io.intellisite.indexer.application.contract.UserRepositoryContract;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.application.port.out.BatchRefusedException;
@@ -37,6 +38,14 @@ class JdbiRepositoriesTest {
         @Override
         protected AlertRuleRepository emptyRepository() {
             return new JdbiAlertRuleRepository(TestDatabase.empty().jdbi());
+        }
+    }
+
+    @Nested
+    class DetectionStats extends DetectionStatsContract {
+        @Override
+        protected DetectionRepository emptyRepository() {
+            return new JdbiDetectionRepository(TestDatabase.empty().jdbi());
         }
     }
 

@@ -45,7 +45,7 @@ public final class TestDatabase {
 
     /** Empties every table the migrations create, on any database of this schema (a new table goes here too). */
     public static void emptyTables(PostgresDatabase db) {
-        db.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, detection_topics_adopted,"
+        db.jdbi().useHandle(h -> h.execute("truncate users, credentials, detections, make_counts, detection_counts, detection_topics_adopted,"
                 + " alert_rules, alert_rules_seeded restart identity cascade"));
     }
 }

@@ -4,6 +4,7 @@ import io.intellisite.indexer.application.contract.AlertFeedContract;
 import io.intellisite.indexer.application.contract.AlertRulePublisherContract;
 import io.intellisite.indexer.application.contract.AlertRuleRepositoryContract;
 import io.intellisite.indexer.application.contract.DetectionRepositoryContract;
+import io.intellisite.indexer.application.contract.DetectionStatsContract;
 import io.intellisite.indexer.application.contract.PasswordHasherContract;
 import io.intellisite.indexer.application.contract.TokenContract;
 import io.intellisite.indexer.application.contract.UserRepositoryContract;
@@ -27,6 +28,14 @@ class InMemoryAdaptersTest {
         @Override
         protected UserRepository emptyRepository() {
             return new InMemoryUserRepository();
+        }
+    }
+
+    @Nested
+    class DetectionStats extends DetectionStatsContract {
+        @Override
+        protected DetectionRepository emptyRepository() {
+            return new InMemoryDetectionRepository();
         }
     }
 

@@ -2,14 +2,20 @@ package io.intellisite.indexer.application.inmemory;
 
 import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
+import io.intellisite.indexer.application.model.TimeSeriesQuery;
+import io.intellisite.indexer.domain.detection.BucketCount;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
 import io.intellisite.indexer.domain.detection.SourcePosition;
+import io.intellisite.indexer.domain.detection.StatsDimension;
+import io.intellisite.indexer.domain.detection.ValueCount;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -76,5 +82,32 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
     @Override
     public synchronized List<MakeCount> countsByMake() {
         return counts.entrySet().stream().map(e -> new MakeCount(e.getKey(), e.getValue())).toList();
+    }
+
+    /** A GROUP BY over the rows, as the rollups must answer. */
+    @Override
+    public synchronized List<BucketCount> countsPerBucket(TimeSeriesQuery.Range range) {
+        Map<Instant, TreeMap<String, Long>> buckets = new TreeMap<>();
+        for (DetectionPage.Entry e : rows) {
+            Instant t = e.detection().detectedAt();
+            if (!t.isBefore(range.from()) && t.isBefore(range.to())) {
+                for (String value : range.by().valuesOf(e.detection().detection())) {
+                    buckets.computeIfAbsent(range.size().floor(t), k -> new TreeMap<>()).merge(value, 1L, Long::sum);
+                }
+            }
+        }
+        List<BucketCount> out = new ArrayList<>();
+        buckets.forEach((start, values) -> values.forEach((value, n) -> out.add(new BucketCount(start, value, n))));
+        return out;
+    }
+
+    @Override
+    public synchronized List<ValueCount> top(StatsDimension by, Instant since, int n) {
+        TreeMap<String, Long> seen = new TreeMap<>();
+        rows.stream().filter(e -> !e.detection().detectedAt().isBefore(since))
+                .forEach(e -> by.valuesOf(e.detection().detection()).forEach(v -> seen.merge(v, 1L, Long::sum)));
+        return seen.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
     }
 }

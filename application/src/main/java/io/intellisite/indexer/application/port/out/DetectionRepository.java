@@ -2,9 +2,14 @@ package io.intellisite.indexer.application.port.out;
 
 import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
+import io.intellisite.indexer.application.model.TimeSeriesQuery;
+import io.intellisite.indexer.domain.detection.BucketCount;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
 import io.intellisite.indexer.domain.detection.SourcePosition;
+import io.intellisite.indexer.domain.detection.StatsDimension;
+import io.intellisite.indexer.domain.detection.ValueCount;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,4 +36,17 @@ public interface DetectionRepository {
 
     /** Sorted by make; costs O(number of makes), not O(detections). {@link StoreBusyException} as {@link #find}. */
     List<MakeCount> countsByMake();
+
+    /**
+     * The stored detections counted per bucket of the range (by each detection's time) and per make or category, the
+     * buckets with none left out; sorted by start, then value. Kept beside the rows as {@link #countsByMake} is, so its
+     * cost follows the buckets asked for, not the rows stored. {@link StoreBusyException} as {@link #find}.
+     */
+    List<BucketCount> countsPerBucket(TimeSeriesQuery.Range range);
+
+    /**
+     * The {@code n} makes or categories with the most detections whose time is at or after {@code since} (a minute's
+     * start), most first, ties by value. {@link StoreBusyException} as {@link #find}.
+     */
+    List<ValueCount> top(StatsDimension by, Instant since, int n);
 }

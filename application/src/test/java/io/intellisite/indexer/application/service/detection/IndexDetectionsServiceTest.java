@@ -50,6 +50,18 @@ class IndexDetectionsServiceTest {
         public List<MakeCount> countsByMake() {
             return stored.countsByMake();
         }
+
+        @Override
+        public List<io.intellisite.indexer.domain.detection.BucketCount> countsPerBucket(
+                io.intellisite.indexer.application.model.TimeSeriesQuery.Range range) {
+            return stored.countsPerBucket(range);
+        }
+
+        @Override
+        public List<io.intellisite.indexer.domain.detection.ValueCount> top(io.intellisite.indexer.domain.detection.StatsDimension by,
+                java.time.Instant since, int n) {
+            return stored.top(by, since, n);
+        }
     }
 
     @Test
