@@ -24,10 +24,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Loads N detections straight into PostgreSQL through the repository, then times single GET /stats and
- * GET /detections requests (cursor pages of 100 at random depths) over HTTP with a valid token.
+ * Loads N detections straight into PostgreSQL through the repository (their times spread over {@link #SPAN}), then
+ * times single GET /stats and GET /detections requests (cursor pages of 100 at random depths) over HTTP with a valid
+ * token, and the time series beside a GROUP BY over the rows ({@link TimeSeriesBenchmark}).
  */
 final class HttpBenchmark {
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final java.time.Duration SPAN = java.time.Duration.ofDays(30);
     private static final UUID BENCH_TOPIC_ID = UUID.nameUUIDFromBytes("bench.detections".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private HttpBenchmark() {
     }
@@ -48,23 +51,27 @@ final class HttpBenchmark {
             time("GET /stats", client, token, requests, warmup, () -> base + "/stats");
             time("GET /detections?after=<random depth>&limit=100", client, token, requests, warmup,
                     () -> base + "/detections?limit=100&after=" + DetectionsHttpService.encode(random.nextLong(rows)));
+            TimeSeriesBenchmark.run(client, base, token, db, START, at(rows - 1, rows), Math.min(requests, 50));
             System.out.println("machine: " + Benchmarks.machine());
         }
     }
 
     private static void load(JdbiDetectionRepository repository, long rows) {
         VehicleCatalog catalog = VehicleCatalog.load(new Random(3));
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
         List<IndexedDetection> batch = new ArrayList<>(10_000);
         for (long i = 0; i < rows; i++) {
             Detection d = catalog.next();
-            batch.add(IndexedDetection.at(new SourcePosition("bench.detections", BENCH_TOPIC_ID, (int) (i % 6), i / 6), start.plusMillis(i), d,
+            batch.add(IndexedDetection.at(new SourcePosition("bench.detections", BENCH_TOPIC_ID, (int) (i % 6), i / 6), at(i, rows), d,
                     new String(DetectionJson.detection(d))));
             if (batch.size() == 10_000 || i == rows - 1) {
                 repository.store(batch);
                 batch.clear();
             }
         }
+    }
+
+    private static Instant at(long i, long rows) {
+        return START.plusMillis(i * (SPAN.toMillis() / rows));
     }
 
     // The JIT and the collector share the JVM with the server: what they did while it was timed is printed along.

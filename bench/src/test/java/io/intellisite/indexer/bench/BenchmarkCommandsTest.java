@@ -37,10 +37,12 @@ class BenchmarkCommandsTest {
     }
 
     @Test
-    void httpPrintsTheLatencyOfStatsAndDeepPages() throws Exception {
+    void httpPrintsTheLatencyOfStatsDeepPagesAndTheTimeSeriesBesideAGroupBy() throws Exception {
         assertPrints(List.of("http", "--ROWS=3000", "--REQUESTS=300", "--WARMUP=200"),
                 "GET /stats: p50 [\\d.]+ ms, p99 [\\d.]+ ms, .*\\(300 sequential requests after 200 warm-up; meanwhile JIT compiling [\\d,.]+ ms",
-                "GET /detections\\?after=<random depth>&limit=100: p50 [\\d.]+ ms, p99 [\\d.]+ ms, .*collections taking [\\d,.]+ ms\\)");
+                "GET /detections\\?after=<random depth>&limit=100: p50 [\\d.]+ ms, p99 [\\d.]+ ms, .*collections taking [\\d,.]+ ms\\)",
+                "time series by minute over \\d+ stored rows in range: reference GROUP BY date_trunc [\\d.]+ ms, ours \\(GET /stats over HTTP\\) [\\d.]+ ms, ratio [\\d.]+",
+                "time series by day over 3,000 stored rows in range: reference .* ratio [\\d.]+");
     }
 
     @Test
