@@ -1,5 +1,6 @@
 "use strict";
-// The live page: log in, then follow alerts (EventSource), per-make counts and the detections table.
+// The live page: log in, then follow alerts (EventSource), per-make counts, the per-minute timeline (timeline.js)
+// and the detections table, newest first, refreshed while its first page is shown.
 const MAX_ALERTS_SHOWN = 200;
 const STATS_REFRESH_MS = 3000;
 const PAGE_SIZE = 20;
@@ -99,9 +100,9 @@ function start() {
   $("dashboard").hidden = false;
   $("logout").hidden = false;
   followAlerts();
-  refreshStats();
-  statsTimer = setInterval(refreshStats, STATS_REFRESH_MS);
   loadPage(null, 1);
+  refreshAll();
+  statsTimer = setInterval(refreshAll, STATS_REFRESH_MS);
   startRules(claims.role === "admin");
 }
 
@@ -159,14 +160,23 @@ function showAlert(alert) {
   const li = document.createElement("li");
   li.className = "alert";
   const time = new Date(alert.detectedAt).toLocaleTimeString();
-  li.textContent = time + "  " + alert.Year + " " + alert.Make + " " + alert.Model + " (" + alert.Category + ")"
-    + "  rules: " + alert.rules.map(ruleName).join(", ");
+  const number = document.createElement("span");
+  number.className = "alert-number";
+  number.textContent = "#" + alertCount;
+  li.append(number, time + "  " + alert.Year + " " + alert.Make + " " + alert.Model + " (" + alert.Category + ")"
+    + "  rules: " + alert.rules.map(ruleName).join(", "));
   // When the alert was detected and when it was shown: the browser test reads them to time detection -> screen.
   li.dataset.detectedAt = alert.detectedAt;
   li.dataset.shownAt = String(Date.now());
   const list = $("alerts");
   list.insertBefore(li, list.firstChild);
   while (list.children.length > MAX_ALERTS_SHOWN) list.removeChild(list.lastChild);
+}
+
+function refreshAll() {
+  refreshStats();
+  refreshTimeline();
+  if (pageNumber === 1) loadPage(null, 1).catch(() => {});
 }
 
 async function refreshStats() {
@@ -182,11 +192,17 @@ async function refreshStats() {
       const label = document.createElement("span");
       label.className = "bar-label";
       label.textContent = d.make;
+      label.title = d.make;
+      const track = document.createElement("span");
+      track.className = "bar-track";
       const bar = document.createElement("span");
       bar.className = "bar";
-      bar.style.width = (100 * d.count / max).toFixed(1) + "%";
-      bar.textContent = d.count.toLocaleString();
-      row.append(label, bar);
+      bar.style.width = (100 * d.count / max).toFixed(2) + "%";
+      track.append(bar);
+      const count = document.createElement("span");
+      count.className = "bar-count";
+      count.textContent = d.count.toLocaleString();
+      row.append(label, track, count);
       return row;
     }));
   } catch (e) {
@@ -195,7 +211,7 @@ async function refreshStats() {
 }
 
 async function loadPage(cursor, number) {
-  const query = "/detections?limit=" + PAGE_SIZE + (cursor ? "&after=" + encodeURIComponent(cursor) : "");
+  const query = "/detections?order=desc&limit=" + PAGE_SIZE + (cursor ? "&after=" + encodeURIComponent(cursor) : "");
   const page = await api(query);
   pageNumber = number;
   nextCursor = page.next;

@@ -199,7 +199,7 @@ class LivePageBrowserTest {
     }
 
     /** The browser on the product's page; a wait that times out says what the page and the instance were doing. */
-    private record Page(WebDriver browser, int port) {
+    record Page(WebDriver browser, int port) {
         <T> T until(ExpectedCondition<T> condition) {
             long start = System.nanoTime();
             try {
@@ -219,7 +219,7 @@ class LivePageBrowserTest {
         }
     }
 
-    private static void logInAsAdmin(Page page) {
+    static void logInAsAdmin(Page page) {
         WebDriver browser = page.browser();
         browser.get("http://127.0.0.1:" + page.port() + "/");
         assertTrue(!browser.findElement(By.id("dashboard")).isDisplayed() && browser.findElement(By.id("login-form")).isDisplayed(),
@@ -232,7 +232,7 @@ class LivePageBrowserTest {
                 "after login the dashboard shows and the login form does not");
     }
 
-    private static WebDriver chromium(Path dir) {
+    static WebDriver chromium(Path dir) {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
@@ -244,7 +244,7 @@ class LivePageBrowserTest {
         return new ChromeDriver(service, options);
     }
 
-    private static void produce(String topic, Detection detection) throws Exception {
+    static void produce(String topic, Detection detection) throws Exception {
         try (var producer = TestInfrastructure.producer()) {
             producer.send(new ProducerRecord<>(topic, null, DetectionJson.detection(detection))).get();
         }

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /detections}: offset paging ({@code skip}, {@code limit}) as the prototype had it, plus an opaque
- * keyset cursor ({@code after}) that costs the same at any depth; every page names the {@code next} cursor.
+ * keyset cursor ({@code after}) that costs the same at any depth; every page names the {@code next} cursor. In
+ * ingestion order, or newest first with {@code order=desc}.
  */
 public final class DetectionsHttpService implements HttpService {
     private static final String CURSOR_PREFIX = "seq:";
@@ -43,7 +44,7 @@ public final class DetectionsHttpService implements HttpService {
         var actor = bearer.require(req);
         PageRequest page = new PageRequest(HttpJson.intQuery(req, "skip", 0), HttpJson.intQuery(req, "limit", 100));
         DetectionQuery query = new DetectionQuery(page, HttpJson.query(req, "after").map(DetectionsHttpService::decode),
-                HttpJson.query(req, "make"), HttpJson.query(req, "category"), instant(req, "from"), instant(req, "to"));
+                HttpJson.query(req, "make"), HttpJson.query(req, "category"), instant(req, "from"), instant(req, "to"), newestFirst(req));
         DetectionPage result = list.list(actor, query);
         List<Map<String, Object>> data = result.items().stream().map(e -> json(e.detection())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -84,6 +85,14 @@ public final class DetectionsHttpService implements HttpService {
             // same answer below
         }
         throw new InvalidValueException("after is not a valid cursor");
+    }
+
+    private static boolean newestFirst(ServerRequest req) {
+        return switch (HttpJson.query(req, "order").orElse("asc")) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw new InvalidValueException("order must be asc (oldest first) or desc (newest first)");
+        };
     }
 
     private static Optional<Instant> instant(ServerRequest req, String name) {

@@ -122,5 +122,20 @@ public abstract class DetectionsApiTests extends HttpApiContract {
         assertEquals(200, injection.statusCode());
         assertEquals(0, json(injection).get("size").asInt());
         assertEquals(100, json(get("/detections?limit=1000", token)).get("size").asInt());
+        assertSafeError(get("/detections?order=newest", token), 422);
+    }
+
+    @Test
+    void newestFirstPagesGoOnToOlderOnes() {
+        List<IndexedDetection> all = store(250);
+        String token = adminToken();
+        List<String> ids = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = json(get("/detections?order=desc&limit=100" + (next == null ? "" : "&after=" + next), token));
+            page.get("data").forEach(d -> ids.add(d.get("id").asText()));
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (next != null && ids.size() < 1_000);
+        assertEquals(all.reversed().stream().map(d -> d.id().toString()).toList(), ids);
     }
 }

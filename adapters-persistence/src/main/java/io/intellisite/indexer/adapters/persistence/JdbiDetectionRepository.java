@@ -180,16 +180,16 @@ public final class JdbiDetectionRepository implements DetectionRepository {
         StringBuilder sql = new StringBuilder("""
                 select seq, id, source_topic, source_topic_id, source_partition, source_offset, detected_at, year, make, model,
                        category, raw::text as raw
-                from detections where seq > :after""");
+                from detections where seq""" + (query.newestFirst() ? " < :after" : " > :after"));
         query.make().ifPresent(m -> sql.append(" and lower(make) = :make"));
         query.category().ifPresent(c -> sql.append(" and categories @> array[cast(:category as text)]"));
         query.from().ifPresent(f -> sql.append(" and detected_at >= :from"));
         query.to().ifPresent(t -> sql.append(" and detected_at < :to"));
-        sql.append(" order by seq limit :limit offset :skip");
+        sql.append(query.newestFirst() ? " order by seq desc" : " order by seq").append(" limit :limit offset :skip");
         int limit = query.page().limit();
         List<DetectionPage.Entry> rows = StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> {
             Query q = h.createQuery(sql.toString())
-                    .bind("after", query.afterSequence().orElse(0L))
+                    .bind("after", query.afterSequence().orElse(query.newestFirst() ? Long.MAX_VALUE : 0L))
                     .bind("limit", limit + 1)
                     .bind("skip", query.page().skip());
             query.make().ifPresent(m -> q.bind("make", m.strip().toLowerCase(Locale.ROOT)));

@@ -7,11 +7,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A page of detections in ingestion order: by offset ({@code skip}) as the prototype did, or after a keyset
- * cursor ({@code afterSequence}), which costs the same at any depth. Filters are optional.
+ * A page of detections in ingestion order, or newest first: by offset ({@code skip}) as the prototype did, or after
+ * a keyset cursor ({@code afterSequence}: the page goes on past it in the page's order), which costs the same at any
+ * depth. Filters are optional.
  */
 public record DetectionQuery(PageRequest page, Optional<Long> afterSequence, Optional<String> make,
-                             Optional<String> category, Optional<Instant> from, Optional<Instant> to) {
+                             Optional<String> category, Optional<Instant> from, Optional<Instant> to, boolean newestFirst) {
+    /** In ingestion order, oldest first. */
+    public DetectionQuery(PageRequest page, Optional<Long> afterSequence, Optional<String> make,
+                          Optional<String> category, Optional<Instant> from, Optional<Instant> to) {
+        this(page, afterSequence, make, category, from, to, false);
+    }
+
     public DetectionQuery {
         make = make.map(m -> Require.text(m, "make", Detection.MAX_TEXT));
         category = category.map(c -> Require.text(c, "category", Detection.MAX_TEXT));
@@ -31,6 +38,6 @@ public record DetectionQuery(PageRequest page, Optional<Long> afterSequence, Opt
     }
 
     public DetectionQuery after(long sequence) {
-        return new DetectionQuery(new PageRequest(0, page.limit()), Optional.of(sequence), make, category, from, to);
+        return new DetectionQuery(new PageRequest(0, page.limit()), Optional.of(sequence), make, category, from, to, newestFirst);
     }
 }

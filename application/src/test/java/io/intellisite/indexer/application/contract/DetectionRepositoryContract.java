@@ -99,6 +99,30 @@ public abstract class DetectionRepositoryContract {
     }
 
     @Test
+    void pagesNewestFirstByOffsetAndByCursorAlike() {
+        List<IndexedDetection> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(detection(0, i, i % 2 == 0 ? "Toyota" : "Ford", "SUV"));
+        }
+        repository.store(all);
+        List<IndexedDetection> viaCursor = new ArrayList<>();
+        DetectionQuery query = new DetectionQuery(new PageRequest(0, 7), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), true);
+        while (true) {
+            DetectionPage page = repository.find(query);
+            page.items().forEach(e -> viaCursor.add(e.detection()));
+            if (page.nextAfter().isEmpty()) {
+                break;
+            }
+            query = query.after(page.nextAfter().get());
+        }
+        assertEquals(all.reversed(), viaCursor);
+        var toyotas = repository.find(new DetectionQuery(new PageRequest(2, 3), Optional.empty(), Optional.of("toyota"), Optional.empty(),
+                Optional.empty(), Optional.empty(), true));
+        assertEquals(List.of(20L, 18L, 16L), toyotas.items().stream().map(e -> e.detection().source().offset()).toList());
+    }
+
+    @Test
     void filtersByMakeAndCategoryIgnoringCase() {
         repository.store(List.of(detection(0, 0, "Toyota", "SUV, Wagon"), detection(0, 1, "Ford", "SUV"),
                 detection(0, 2, "Toyota", "Sedan")));

@@ -63,8 +63,8 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
 
     @Override
     public synchronized DetectionPage find(DetectionQuery query) {
-        List<DetectionPage.Entry> matching = rows.stream()
-                .filter(e -> query.afterSequence().map(after -> e.sequence() > after).orElse(true))
+        List<DetectionPage.Entry> matching = (query.newestFirst() ? rows.reversed() : rows).stream()
+                .filter(e -> query.afterSequence().map(after -> query.newestFirst() ? e.sequence() < after : e.sequence() > after).orElse(true))
                 .filter(e -> query.make().map(m -> e.detection().detection().make().equalsIgnoreCase(m)).orElse(true))
                 .filter(e -> query.category().map(c -> e.detection().detection().categories().stream()
                         .anyMatch(x -> x.toLowerCase(Locale.ROOT).equals(c.strip().toLowerCase(Locale.ROOT))))
