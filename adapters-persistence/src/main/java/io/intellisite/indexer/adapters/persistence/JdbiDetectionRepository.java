@@ -32,7 +32,8 @@ public final class JdbiDetectionRepository implements DetectionRepository {
      * sequence numbers in the batch's order (ingestion order), replays are
      * skipped by the unique source position, and only rows really inserted feed the per-make counts, in the same
      * transaction: the all-time per-make counts and the per-bucket ones (minute, hour and day; make and category),
-     * each upserted in key order so that concurrent batches lock rows in one order.
+     * each upserted in key order so that concurrent batches lock rows in one order. The rows are grouped by minute
+     * once and the hours and days summed from those groups, not from the rows again.
      * Per-row work is kept out of SQL where Java has it already: the searchable categories come lowercased and
      * joined (a subquery per row cost about 1.4 s of server CPU per million rows), and the time is exact integer
      * microseconds (no numeric division).
@@ -56,12 +57,15 @@ public final class JdbiDetectionRepository implements DetectionRepository {
                 select make, count(*) from inserted group by make order by make
                 on conflict (make) do update set count = make_counts.count + excluded.count
                 returning 1
+            ), per_minute as (
+                select date_trunc('minute', i.detected_at, 'UTC') as minute, v.dimension, v.value, count(*) as n
+                from inserted i join (select distinct on (id) id, listed from input) l using (id)
+                cross join lateral (select 'make', i.make union all select 'category', unnest(string_to_array(l.listed, ','))) as v(dimension, value)
+                group by 1, 2, 3
             ), bucketed as (
                 insert into detection_counts (bucket_size, dimension, bucket, value, count)
-                select s.size, v.dimension, date_trunc(s.size, i.detected_at, 'UTC'), v.value, count(*)
-                from inserted i join (select distinct on (id) id, listed from input) l using (id)
-                cross join (values ('minute'), ('hour'), ('day')) as s(size)
-                cross join lateral (select 'make', i.make union all select 'category', unnest(string_to_array(l.listed, ','))) as v(dimension, value)
+                select s.size, p.dimension, date_trunc(s.size, p.minute, 'UTC'), p.value, sum(p.n)
+                from per_minute p cross join (values ('minute'), ('hour'), ('day')) as s(size)
                 group by 1, 2, 3, 4 order by 1, 2, 3, 4
                 on conflict (bucket_size, dimension, bucket, value) do update set count = detection_counts.count + excluded.count
                 returning 1
