@@ -81,17 +81,7 @@ public abstract class DetectionRepositoryContract {
         }
         repository.store(all.subList(0, 10));
         repository.store(all.subList(10, 25));
-        List<IndexedDetection> viaCursor = new ArrayList<>();
-        DetectionQuery query = DetectionQuery.firstPage(7);
-        while (true) {
-            DetectionPage page = repository.find(query);
-            page.items().forEach(e -> viaCursor.add(e.detection()));
-            if (page.nextAfter().isEmpty()) {
-                break;
-            }
-            query = query.after(page.nextAfter().get());
-        }
-        assertEquals(all, viaCursor);
+        assertEquals(all, walk(DetectionQuery.firstPage(7)));
         var offsetPage = repository.find(new DetectionQuery(new PageRequest(20, 10), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         assertEquals(all.subList(20, 25), offsetPage.items().stream().map(DetectionPage.Entry::detection).toList());
@@ -105,21 +95,24 @@ public abstract class DetectionRepositoryContract {
             all.add(detection(0, i, i % 2 == 0 ? "Toyota" : "Ford", "SUV"));
         }
         repository.store(all);
+        assertEquals(all.reversed(), walk(new DetectionQuery(new PageRequest(0, 7), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), true)));
+        var toyotas = repository.find(new DetectionQuery(new PageRequest(2, 3), Optional.empty(), Optional.of("toyota"), Optional.empty(),
+                Optional.empty(), Optional.empty(), true));
+        assertEquals(List.of(20L, 18L, 16L), toyotas.items().stream().map(e -> e.detection().source().offset()).toList());
+    }
+
+    /** Every page from {@code query} on, following each page's cursor. */
+    private List<IndexedDetection> walk(DetectionQuery query) {
         List<IndexedDetection> viaCursor = new ArrayList<>();
-        DetectionQuery query = new DetectionQuery(new PageRequest(0, 7), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), true);
         while (true) {
             DetectionPage page = repository.find(query);
             page.items().forEach(e -> viaCursor.add(e.detection()));
             if (page.nextAfter().isEmpty()) {
-                break;
+                return viaCursor;
             }
             query = query.after(page.nextAfter().get());
         }
-        assertEquals(all.reversed(), viaCursor);
-        var toyotas = repository.find(new DetectionQuery(new PageRequest(2, 3), Optional.empty(), Optional.of("toyota"), Optional.empty(),
-                Optional.empty(), Optional.empty(), true));
-        assertEquals(List.of(20L, 18L, 16L), toyotas.items().stream().map(e -> e.detection().source().offset()).toList());
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.intellisite.indexer.application.service.detection;
 
 import io.intellisite.indexer.application.port.in.Principal;
-import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.detection.GetStatsUseCase;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
-import io.intellisite.indexer.application.port.out.StoreBusyException;
 import io.intellisite.indexer.domain.detection.MakeCount;
 import java.util.List;
 import java.util.Objects;
@@ -19,10 +17,6 @@ public final class GetStatsService implements GetStatsUseCase {
     @Override
     public List<MakeCount> countsByMake(Principal actor) {
         Objects.requireNonNull(actor, "an authenticated caller is required");
-        try {
-            return detections.countsByMake();
-        } catch (StoreBusyException busy) {
-            throw new ServiceUnavailableException("the database is busy with other reads; retry in a few seconds", busy);
-        }
+        return StoreReads.read(detections::countsByMake);
     }
 }

@@ -3,10 +3,8 @@ package io.intellisite.indexer.application.service.detection;
 import io.intellisite.indexer.application.model.TimeSeries;
 import io.intellisite.indexer.application.model.TimeSeriesQuery;
 import io.intellisite.indexer.application.port.in.Principal;
-import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.detection.GetTimeSeriesUseCase;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
-import io.intellisite.indexer.application.port.out.StoreBusyException;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -23,10 +21,6 @@ public final class GetTimeSeriesService implements GetTimeSeriesUseCase {
     public TimeSeries countsPerBucket(Principal actor, TimeSeriesQuery query) {
         Objects.requireNonNull(actor, "an authenticated caller is required");
         TimeSeriesQuery.Range range = query.resolve(clock.instant());
-        try {
-            return new TimeSeries(range, detections.countsPerBucket(range));
-        } catch (StoreBusyException busy) {
-            throw new ServiceUnavailableException("the database is busy with other reads; retry in a few seconds", busy);
-        }
+        return new TimeSeries(range, StoreReads.read(() -> detections.countsPerBucket(range)));
     }
 }

@@ -3,10 +3,8 @@ package io.intellisite.indexer.application.service.detection;
 import io.intellisite.indexer.application.model.TopCounts;
 import io.intellisite.indexer.application.model.TopQuery;
 import io.intellisite.indexer.application.port.in.Principal;
-import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.detection.GetTopUseCase;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
-import io.intellisite.indexer.application.port.out.StoreBusyException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,11 +21,7 @@ public final class GetTopService implements GetTopUseCase {
     @Override
     public TopCounts top(Principal actor, TopQuery query) {
         Objects.requireNonNull(actor, "an authenticated caller is required");
-        try {
-            Instant from = query.since(clock.instant());
-            return new TopCounts(from, detections.top(query.by(), from, query.n()));
-        } catch (StoreBusyException busy) {
-            throw new ServiceUnavailableException("the database is busy with other reads; retry in a few seconds", busy);
-        }
+        Instant from = query.since(clock.instant());
+        return new TopCounts(from, StoreReads.read(() -> detections.top(query.by(), from, query.n())));
     }
 }

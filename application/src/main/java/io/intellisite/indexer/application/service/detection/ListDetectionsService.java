@@ -3,10 +3,8 @@ package io.intellisite.indexer.application.service.detection;
 import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.port.in.Principal;
-import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCase;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
-import io.intellisite.indexer.application.port.out.StoreBusyException;
 import java.util.Objects;
 
 public final class ListDetectionsService implements ListDetectionsUseCase {
@@ -19,10 +17,6 @@ public final class ListDetectionsService implements ListDetectionsUseCase {
     @Override
     public DetectionPage list(Principal actor, DetectionQuery query) {
         Objects.requireNonNull(actor, "an authenticated caller is required");
-        try {
-            return detections.find(query);
-        } catch (StoreBusyException busy) {
-            throw new ServiceUnavailableException("the database is busy with other reads; retry in a few seconds", busy);
-        }
+        return StoreReads.read(() -> detections.find(query));
     }
 }
