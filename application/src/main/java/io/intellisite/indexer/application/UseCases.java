@@ -4,6 +4,7 @@ import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
 import io.intellisite.indexer.application.port.in.detection.GetStatsUseCase;
 import io.intellisite.indexer.application.port.in.detection.GetTimeSeriesUseCase;
 import io.intellisite.indexer.application.port.in.detection.GetTopUseCase;
+import io.intellisite.indexer.application.port.in.detection.WatchBucketsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.rule.CreateAlertRuleUseCase;
@@ -34,7 +35,9 @@ import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import io.intellisite.indexer.application.service.detection.GetStatsService;
 import io.intellisite.indexer.application.service.detection.GetTimeSeriesService;
+import io.intellisite.indexer.application.service.Quota;
 import io.intellisite.indexer.application.service.detection.GetTopService;
+import io.intellisite.indexer.application.service.detection.WatchBucketsService;
 import io.intellisite.indexer.application.service.detection.IndexDetectionsService;
 import io.intellisite.indexer.application.service.detection.ListDetectionsService;
 import io.intellisite.indexer.application.service.rule.CreateAlertRuleService;
@@ -67,7 +70,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                        RegisterUserUseCase register, ListUsersUseCase listUsers, ShowOwnAccountUseCase showOwnAccount,
                        ChangeOwnPasswordUseCase changeOwnPassword, UpdateUserUseCase updateUser, DeleteUserUseCase deleteUser,
                        IndexDetectionsUseCase indexDetections, ListDetectionsUseCase listDetections, GetStatsUseCase stats,
-                       GetTimeSeriesUseCase timeSeries, GetTopUseCase top,
+                       GetTimeSeriesUseCase timeSeries, GetTopUseCase top, WatchBucketsUseCase watchBuckets,
                        SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
                        ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
                        UpdateAlertRuleUseCase updateRule, DeleteAlertRuleUseCase deleteRule,
@@ -104,6 +107,9 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                 new GetStatsService(ports.detections()),
                 new GetTimeSeriesService(ports.detections(), clock),
                 new GetTopService(ports.detections(), clock),
+                // Live statistics streams cost what alert streams do (a connection, a thread): the same limits, counted apart.
+                new WatchBucketsService(ports.detections(), clock, new Quota("live statistics streams",
+                        limits.alertStreams().perInstance(), limits.alertStreams().perCaller())),
                 new SeedAlertRulesService(ports.rules(), ports.rulePublisher()),
                 new EvaluateAlertRulesService(ports.rulesInForce()),
                 new ListAlertRulesService(ports.rules()),

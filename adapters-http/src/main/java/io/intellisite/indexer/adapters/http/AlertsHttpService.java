@@ -1,7 +1,5 @@
 package io.intellisite.indexer.adapters.http;
 
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -9,66 +7,30 @@ import io.helidon.webserver.http.ServerResponse;
 import io.intellisite.indexer.application.model.AlertEvent;
 import io.intellisite.indexer.application.model.AlertSubscription;
 import io.intellisite.indexer.application.port.in.Principal;
-import io.intellisite.indexer.application.port.in.ServiceUnavailableException;
 import io.intellisite.indexer.application.port.in.alert.AlertFilter;
 import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /alerts}: Server-Sent Events (see {@link SseWriter}). Each alert is {@code event: alert},
- * {@code id: <stream position>}, {@code data: <one line of JSON>}; a comment every heartbeat keeps proxies
- * from closing an idle stream; a subscriber that falls too far behind gets a final {@code reconnect} event
- * naming the last id it received.
+ * {@code GET /alerts}: Server-Sent Events (see {@link EventStream}). Each alert is {@code event: alert},
+ * {@code id: <stream position>}, {@code data: <one line of JSON>}; a subscriber that falls too far behind gets a final
+ * {@code reconnect} event naming the last id it received.
  */
 public final class AlertsHttpService implements HttpService {
-    private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
-    /** How long a disconnected EventSource waits before it reconnects. */
-    private static final Duration RETRY = Duration.ofSeconds(3);
-    private static final int MAX_BURST = 256;
-    /** How often a stream asks whether its token was revoked (a password change, disable, demotion, deletion). */
-    private static final Duration RECHECK = Duration.ofSeconds(2);
     private final BearerAuthentication bearer;
     private final WatchAlertsUseCase watch;
-    private final Duration heartbeat;
-    private final StalledWriteWatchdog stalls;
+    private final EventStream events;
     private final StreamCounts counts;
     private final AlertFrames frames = new AlertFrames();
 
-    AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, Duration heartbeat, StalledWriteWatchdog stalls,
-                      StreamCounts counts) {
+    AlertsHttpService(BearerAuthentication bearer, WatchAlertsUseCase watch, EventStream events, StreamCounts counts) {
         this.bearer = bearer;
         this.watch = watch;
-        this.heartbeat = heartbeat;
-        this.stalls = stalls;
+        this.events = events;
         this.counts = counts;
-    }
-
-    private static Duration shortest(Duration a, Duration b, Duration c) {
-        Duration ab = a.compareTo(b) < 0 ? a : b;
-        return ab.compareTo(c) < 0 ? ab : c;
-    }
-
-    /** The last event of a stream that ends on the server's side, and why. */
-    private record Ending(String event, String reason, StreamCounts.End counted) {
-    }
-
-    // An account that cannot be read now ends the stream too (fail closed), with the event that makes its client
-    // reconnect with the same token after its retry delay, rather than ask for a login that would fail alike.
-    private Optional<Ending> revoked(Principal actor) {
-        try {
-            return bearer.stillValid(actor) ? Optional.empty() : Optional.of(new Ending("reauthenticate", "token revoked", StreamCounts.End.TOKEN_REVOKED));
-        } catch (ServiceUnavailableException outage) {
-            return Optional.of(new Ending("reconnect", "the account cannot be checked right now",
-                    StreamCounts.End.ACCOUNT_UNCHECKED));
-        }
     }
 
     @Override
@@ -78,80 +40,35 @@ public final class AlertsHttpService implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         Principal actor = bearer.requireAllowingQueryToken(req);
-        Optional<String> resume = req.headers().first(LAST_EVENT_ID).filter(id -> !id.isBlank())
-                .or(() -> HttpJson.query(req, "since"));
+        Optional<String> resume = EventStream.resumeId(req);
         AlertFilter filter = new AlertFilter(HttpJson.query(req, "make"), HttpJson.query(req, "category"),
                 Set.copyOf(req.query().all("rule", List::of)));
-        StalledWriteWatchdog.Watch writes = stalls.watchThisThread();
-        try (writes; AlertSubscription subscription = watch.watch(actor, filter, resume)) {
-            res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "no-cache");
-            res.header(HeaderNames.create("X-Accel-Buffering"), "no");
-            try (OutputStream out = res.outputStream()) {
-                SseWriter sse = new SseWriter(out, writes);
-                sse.retry(RETRY);
-                sse.comment("alerts");
-                sse.flush();
-                String lastId = resume.orElse("");
-                resume.ifPresent(from -> counts.resumed(subscription.restartedAt().isPresent()
-                        ? StreamCounts.Resume.RESTARTED : StreamCounts.Resume.REPLAYED));
-                if (subscription.restartedAt().isPresent()) {
-                    lastId = subscription.restartedAt().get();
-                    sse.event("restart", null, HttpJson.MAPPER.writeValueAsString(Map.of("reason",
-                            "the alerts after the given id are no longer kept; carrying on live", "lastEventId", lastId)));
-                    sse.flush();
+        events.serve(res, actor, "alerts", resume, () -> {
+            AlertSubscription subscription = watch.watch(actor, filter, resume);
+            resume.ifPresent(from -> counts.resumed(subscription.restartedAt().isPresent()
+                    ? StreamCounts.Resume.RESTARTED : StreamCounts.Resume.REPLAYED));
+            return new EventStream.Source() {
+                @Override
+                public Optional<EventStream.Frame> next(Duration timeout) throws InterruptedException {
+                    Optional<AlertEvent> event = subscription.next(timeout);
+                    return event.map(e -> new EventStream.Frame(e.id(), frames.frame(e)));
                 }
-                // The stream ends with its token: a token checked once would deliver for as long as the connection holds.
-                Instant expiresAt = actor.claims().expiresAt();
-                Instant recheckAt = Instant.now().plus(RECHECK);
-                while (true) {
-                    Instant now = Instant.now();
-                    boolean expired = !now.isBefore(expiresAt);
-                    Optional<Ending> end = expired ? Optional.of(new Ending("reauthenticate", "token expired", StreamCounts.End.TOKEN_EXPIRED))
-                            : now.isBefore(recheckAt) ? Optional.empty() : revoked(actor);
-                    if (end.isPresent()) {
-                        sse.event(end.get().event(), null, HttpJson.MAPPER.writeValueAsString(
-                                Map.of("reason", end.get().reason(), "lastEventId", lastId)));
-                        sse.flush();
-                        counts.ended(end.get().counted());
-                        return;
-                    }
-                    if (!now.isBefore(recheckAt)) {
-                        recheckAt = now.plus(RECHECK);
-                    }
-                    Optional<AlertEvent> event = subscription.next(shortest(heartbeat, Duration.between(now, expiresAt),
-                            Duration.between(now, recheckAt)));
-                    if (event.isEmpty() && !subscription.overflowed()) {
-                        sse.comment("heartbeat");
-                    }
-                    // Whatever else is queued goes out in the same write. No wait for more to gather: the alerts of
-                    // one pipeline commit arrive together, and a subscriber the server is late to serve finds the
-                    // next ones queued anyway. A 20 ms wait here cost 40 ms of p50 (BENCHMARKS-LOG.md, 2026-11-30).
-                    for (int burst = 1; event.isPresent(); burst++) {
-                        sse.write(frames.frame(event.get()));
-                        lastId = event.get().id();
-                        event = burst < MAX_BURST ? subscription.next(Duration.ZERO) : Optional.empty();
-                    }
-                    if (subscription.overflowed()) {
-                        sse.event("reconnect", null, HttpJson.MAPPER.writeValueAsString(
-                                Map.of("reason", "subscriber too slow", "lastEventId", lastId)));
-                        sse.flush();
-                        counts.ended(StreamCounts.End.TOO_SLOW);
-                        return;
-                    }
-                    sse.flush();
+
+                @Override
+                public boolean overflowed() {
+                    return subscription.overflowed();
                 }
-            }
-        } catch (IOException | UncheckedIOException clientGone) {
-            // the subscriber disconnected (or the watchdog closed its socket): closing the subscription released its queue
-            counts.ended(writes.fired() ? StreamCounts.End.STALLED : StreamCounts.End.CLIENT_GONE);
-        } catch (InterruptedException interrupted) {
-            if (writes.fired()) {
-                counts.ended(StreamCounts.End.STALLED);
-            } else {
-                counts.ended(StreamCounts.End.SERVER_STOPPING);
-                Thread.currentThread().interrupt();
-            }
-        }
+
+                @Override
+                public Optional<String> restartedAt() {
+                    return subscription.restartedAt();
+                }
+
+                @Override
+                public void close() {
+                    subscription.close();
+                }
+            };
+        });
     }
 }

@@ -122,11 +122,13 @@ public final class IndexerHttpServer implements AutoCloseable {
         api.put("/users", new UsersHttpService(bearer, useCases.register(), useCases.listUsers(), useCases.showOwnAccount(),
                 new UsersHttpService.Lifecycle(useCases.changeOwnPassword(), useCases.updateUser(), useCases.deleteUser())));
         api.put("/detections", new DetectionsHttpService(bearer, useCases.listDetections()));
-        api.put("/stats", new StatsHttpService(bearer, useCases.stats(), useCases.timeSeries(), useCases.top()));
+        StreamCounts streamCounts = new StreamCounts(registry);
+        EventStream events = new EventStream(bearer, settings.heartbeat(), stalls, streamCounts);
+        api.put("/stats", new StatsHttpService(bearer, useCases.stats(), useCases.timeSeries(), useCases.top(),
+                new StatsLiveHttpService(bearer, useCases.watchBuckets(), events)));
         api.put("/rules", new RulesHttpService(bearer, new RulesHttpService.UseCases(useCases.listRules(),
                 useCases.createRule(), useCases.updateRule(), useCases.deleteRule())));
-        api.put("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), settings.heartbeat(), stalls,
-                new StreamCounts(registry)));
+        api.put("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), events, streamCounts));
         api.put("/asyncapi", new AsyncApiHttpService(asyncApi));
         return api;
     }

@@ -28,24 +28,28 @@ import java.util.TreeMap;
 /**
  * {@code GET /stats}: detections per make, all time, from the counts the pipeline keeps; with {@code interval}, per
  * minute, hour or day and per make or category, from the per-bucket counts kept beside them. {@code GET /stats/top}:
- * the makes or categories most seen in the last minutes.
+ * the makes or categories most seen in the last minutes. {@code GET /stats/live}: each minute as it closes
+ * ({@link StatsLiveHttpService}).
  */
 public final class StatsHttpService implements HttpService {
     private final BearerAuthentication bearer;
     private final GetStatsUseCase stats;
     private final GetTimeSeriesUseCase timeSeries;
     private final GetTopUseCase top;
+    private final StatsLiveHttpService live;
 
-    public StatsHttpService(BearerAuthentication bearer, GetStatsUseCase stats, GetTimeSeriesUseCase timeSeries, GetTopUseCase top) {
+    StatsHttpService(BearerAuthentication bearer, GetStatsUseCase stats, GetTimeSeriesUseCase timeSeries, GetTopUseCase top,
+                     StatsLiveHttpService live) {
         this.bearer = bearer;
         this.stats = stats;
         this.timeSeries = timeSeries;
         this.top = top;
+        this.live = live;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::stats).get("/top", this::top);
+        rules.get("/", this::stats).get("/top", this::top).get("/live", live::stream);
     }
 
     private void stats(ServerRequest req, ServerResponse res) {
@@ -80,7 +84,7 @@ public final class StatsHttpService implements HttpService {
                 Map.of("window", window.toString(), "by", by.wireName(), "from", counts.from().toString()));
     }
 
-    private static StatsDimension dimension(ServerRequest req) {
+    static StatsDimension dimension(ServerRequest req) {
         return HttpJson.query(req, "by").map(b -> StatsDimension.parse(b, "by")).orElse(StatsDimension.MAKE);
     }
 

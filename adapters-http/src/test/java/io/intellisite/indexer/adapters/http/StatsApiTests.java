@@ -13,6 +13,7 @@ import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.domain.detection.StatsDimension;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -101,6 +102,39 @@ public abstract class StatsApiTests extends HttpApiContract {
         assertEquals(ranked.stream().map(e -> e.getKey() + "=" + e.getValue()).toList(),
                 actual.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         assertEquals("PT10M", top.get("window").asText());
+    }
+
+    /**
+     * Issue 23, point 4: /stats/live replays the closed minutes after its resume id, each once, in order, empty ones
+     * included, with the counts GET /stats gives; a resume from one of its ids goes on right after it.
+     */
+    @Test
+    void theLiveStreamReplaysClosedMinutesAfterItsResumeIdEachOnce() throws Exception {
+        Instant current = BucketSize.MINUTE.floor(Instant.now());
+        Instant first = current.minusSeconds(10 * 60);
+        List<IndexedDetection> all = store(400, first, 6 * 60, 0); // minutes first .. first+5; then four quiet ones
+        String token = adminToken();
+        Map<String, Long> expected = groupBy(all, BucketSize.MINUTE, StatsDimension.MAKE, first, current);
+        Map<String, Long> streamed = new TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        try (SseTestClient live = new SseTestClient(uri("/stats/live?access_token=" + token + "&since=" + first.minusSeconds(60)), Map.of())) {
+            assertEquals(200, live.status());
+            for (SseTestClient.Event e : live.take("bucket", 10, Duration.ofSeconds(20))) {
+                JsonNode bucket = HttpJson.MAPPER.readTree(e.data());
+                assertEquals(e.id(), bucket.get("start").asText());
+                ids.add(e.id());
+                bucket.get("data").forEach(row -> streamed.put(e.id() + " " + row.get("make").asText(), row.get("count").asLong()));
+            }
+        }
+        assertEquals(expected, streamed);
+        assertEquals(java.util.stream.IntStream.range(0, 10).mapToObj(i -> first.plusSeconds(60L * i).toString()).toList(), ids,
+                "every closed minute once, in order");
+        try (SseTestClient resumed = new SseTestClient(uri("/stats/live?by=category"), Map.of("Authorization", "Bearer " + token,
+                "Last-Event-ID", ids.get(7)))) {
+            assertEquals(ids.get(8), resumed.take("bucket", 1, Duration.ofSeconds(20)).getFirst().id());
+        }
+        assertSafeError(get("/stats/live", null), 401);
+        assertSafeError(get("/stats/live?since=yesterday", token), 422);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.application.port.in.alert.AlertFilter;
 import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
 import io.intellisite.indexer.application.port.out.AlertFeed;
+import io.intellisite.indexer.application.service.Quota;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

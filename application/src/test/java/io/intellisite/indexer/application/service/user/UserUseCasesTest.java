@@ -27,6 +27,7 @@ import io.intellisite.indexer.domain.user.UserId;
 import io.intellisite.indexer.domain.user.Username;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import io.intellisite.indexer.application.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -333,33 +334,5 @@ class UserUseCasesTest {
     private static RegisterUserCommand command(String username, String email) {
         return RegisterUserCommand.of("Name " + username, "Last", email, username,
                 "password-" + username.substring(username.length() - 1), null);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

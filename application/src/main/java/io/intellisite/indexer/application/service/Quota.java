@@ -1,19 +1,22 @@
-package io.intellisite.indexer.application.service.alert;
+package io.intellisite.indexer.application.service;
 
 import io.intellisite.indexer.application.port.in.alert.TooManyAlertStreamsException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** How many of a thing this instance holds at once, and how many of them one caller may: reserved, then released. */
-final class Quota {
+/**
+ * How many of a thing this instance holds at once, and how many of them one caller may: reserved, then released.
+ * Shared by the services of several features (alert streams, live statistics streams).
+ */
+public final class Quota {
     private final String what;
     private final int perInstance;
     private final int perCaller;
     private final AtomicInteger held = new AtomicInteger();
     private final Map<String, Integer> heldByCaller = new ConcurrentHashMap<>();
 
-    Quota(String what, int perInstance, int perCaller) {
+    public Quota(String what, int perInstance, int perCaller) {
         if (perInstance < 1 || perCaller < 1) {
             throw new IllegalArgumentException(what + " limits must be at least 1");
         }
@@ -22,7 +25,7 @@ final class Quota {
         this.perCaller = perCaller;
     }
 
-    void reserve(String caller) {
+    public void reserve(String caller) {
         if (held.incrementAndGet() > perInstance) {
             held.decrementAndGet();
             throw new TooManyAlertStreamsException("this instance serves as many " + what + " as it may; retry later", false);
@@ -34,7 +37,7 @@ final class Quota {
         }
     }
 
-    void release(String caller) {
+    public void release(String caller) {
         heldByCaller.computeIfPresent(caller, (k, n) -> n <= 1 ? null : n - 1);
         held.decrementAndGet();
     }
