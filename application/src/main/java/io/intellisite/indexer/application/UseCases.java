@@ -1,6 +1,7 @@
 package io.intellisite.indexer.application;
 
 import io.intellisite.indexer.application.port.in.alert.WatchAlertsUseCase;
+import io.intellisite.indexer.application.port.in.detection.ExpireMinuteCountsUseCase;
 import io.intellisite.indexer.application.port.in.detection.GetStatsUseCase;
 import io.intellisite.indexer.application.port.in.detection.GetTimeSeriesUseCase;
 import io.intellisite.indexer.application.port.in.detection.GetTopUseCase;
@@ -33,6 +34,7 @@ import io.intellisite.indexer.application.port.out.TokenIssuer;
 import io.intellisite.indexer.application.port.out.TokenVerifier;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
+import io.intellisite.indexer.application.service.detection.ExpireMinuteCountsService;
 import io.intellisite.indexer.application.service.detection.GetStatsService;
 import io.intellisite.indexer.application.service.detection.GetTimeSeriesService;
 import io.intellisite.indexer.application.service.Quota;
@@ -61,6 +63,7 @@ import io.intellisite.indexer.application.service.user.ShowOwnAccountService;
 import io.intellisite.indexer.application.service.user.UpdateUserService;
 import io.intellisite.indexer.domain.token.TokenPolicy;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every use case, built once over the outgoing ports: the composition root and the HTTP tests both take them from
@@ -71,6 +74,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                        ChangeOwnPasswordUseCase changeOwnPassword, UpdateUserUseCase updateUser, DeleteUserUseCase deleteUser,
                        IndexDetectionsUseCase indexDetections, ListDetectionsUseCase listDetections, GetStatsUseCase stats,
                        GetTimeSeriesUseCase timeSeries, GetTopUseCase top, WatchBucketsUseCase watchBuckets,
+                       ExpireMinuteCountsUseCase expireMinuteCounts,
                        SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
                        ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
                        UpdateAlertRuleUseCase updateRule, DeleteAlertRuleUseCase deleteRule,
@@ -84,9 +88,11 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
 
     /**
      * The limits the use cases enforce: the tokens' issuer, audience, lifetime and session, how many password checks run at
-     * once (0: half the cores) and how many alert streams an instance and one caller may hold.
+     * once (0: half the cores), how many alert streams an instance and one caller may hold, and how long per-minute
+     * counts are kept.
      */
-    public record Limits(TokenPolicy tokenPolicy, int loginConcurrency, WatchAlertsService.Limits alertStreams) {
+    public record Limits(TokenPolicy tokenPolicy, int loginConcurrency, WatchAlertsService.Limits alertStreams,
+                         Duration minuteCountsKept) {
     }
 
     public static UseCases wire(Ports ports, Limits limits, Clock clock) {
@@ -110,6 +116,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                 // Live statistics streams cost what alert streams do (a connection, a thread): the same limits, counted apart.
                 new WatchBucketsService(ports.detections(), clock, new Quota("live statistics streams",
                         limits.alertStreams().perInstance(), limits.alertStreams().perCaller())),
+                new ExpireMinuteCountsService(ports.detections(), clock, limits.minuteCountsKept()),
                 new SeedAlertRulesService(ports.rules(), ports.rulePublisher()),
                 new EvaluateAlertRulesService(ports.rulesInForce()),
                 new ListAlertRulesService(ports.rules()),

@@ -88,7 +88,8 @@ public final class IndexerApplication implements AutoCloseable {
         UseCases useCases = UseCases.wire(new UseCases.Ports(new JdbiUserRepository(database.jdbi()),
                         new Pbkdf2PasswordHasher(settings.accounts().passwordIterations()), tokens, tokens,
                         detections, rules, rulePublisher, ruleTable, alertFeed),
-                new UseCases.Limits(settings.tokens().policy(), settings.accounts().loginConcurrency(), settings.alerts().streams()), clock);
+                new UseCases.Limits(settings.tokens().policy(), settings.accounts().loginConcurrency(), settings.alerts().streams(),
+                        settings.database().minuteCountsKept()), clock);
         // Seeding and repairing the rules topic takes about a second of round trips: overlap it with the rest of
         // the start, but finish it before the pipeline judges its first record.
         CompletableFuture<Void> rulesPublished = CompletableFuture.runAsync(() -> useCases.seedRules().seed(firstRule));
@@ -128,6 +129,7 @@ public final class IndexerApplication implements AutoCloseable {
         pipeline.start();
 
         own(InstanceMeters.bind(database, pipeline, indexers, alertFeed));
+        own(new MinuteCountsExpiry(useCases.expireMinuteCounts()).start());
         InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
         ProductSettings.Http web = settings.http();
         try {

@@ -24,7 +24,7 @@ public final class BearerAuthentication {
 
     /**
      * Also accepts {@code ?access_token=}, for browsers' EventSource, which cannot send headers. Used by the
-     * SSE endpoint only; the query string is never logged.
+     * SSE endpoints only (/alerts, /stats/live); the query string is never logged.
      */
     public Principal requireAllowingQueryToken(ServerRequest req) {
         Optional<String> token = headerToken(req).or(() -> req.query().first("access_token").asOptional());

@@ -72,7 +72,7 @@ public abstract class HttpApiContract {
         useCases = UseCases.wire(
                 new UseCases.Ports(users, new Pbkdf2PasswordHasher(1_000), tokens, tokens, detections, emptyRules(),
                         ruleTopic, ruleTopic, alerts),
-                new UseCases.Limits(TOKEN_POLICY, 0, alertStreamLimits()), Clock.systemUTC());
+                new UseCases.Limits(TOKEN_POLICY, 0, alertStreamLimits(), java.time.Duration.ofDays(30)), Clock.systemUTC());
         useCases.createFirstAdmin().createIfNoUserExists("admin", ADMIN_PASSWORD);
         server = IndexerHttpServer.start(serverSettings(), useCases, List.of(new ReadinessCheck("test", () -> true)), gauges(),
                 ASYNC_API);

@@ -72,6 +72,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             )
             select (select count(*) from inserted), (select count(*) from counted), (select count(*) from bucketed)""";
 
+    private static final int DROP_BATCH = 10_000;
     private final Jdbi jdbi;
     private final Jdbi reads;
 
@@ -233,6 +234,27 @@ public final class JdbiDetectionRepository implements DetectionRepository {
                         group by value having sum(count) > 0 order by total desc, value collate "C" limit :n""")
                 .bind("by", by.wireName()).bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).bind("n", n)
                 .map((rs, ctx) -> new ValueCount(rs.getString("value"), rs.getLong("total"))).list()));
+    }
+
+    /*
+     * A dimension at a time, so that each delete walks the primary key's (bucket_size, dimension, bucket) prefix; a
+     * batch at a time, so that its row locks are held briefly against the indexer's upserts.
+     */
+    @Override
+    public long dropMinuteCountsBefore(Instant before) {
+        long dropped = 0;
+        for (StatsDimension by : StatsDimension.values()) {
+            int batch;
+            do {
+                batch = jdbi.withHandle(h -> h.createUpdate("""
+                                delete from detection_counts where ctid in (select ctid from detection_counts
+                                where bucket_size = 'minute' and dimension = :by and bucket < :before limit :limit)""")
+                        .bind("by", by.wireName()).bind("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                        .bind("limit", DROP_BATCH).execute());
+                dropped += batch;
+            } while (batch == DROP_BATCH);
+        }
+        return dropped;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.intellisite.indexer.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.application.model.TimeSeriesQuery;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
@@ -68,6 +69,22 @@ public abstract class DetectionStatsContract {
                 repository.countsPerBucket(range(BucketSize.MINUTE, StatsDimension.CATEGORY, "2026-03-01T10:00:00Z", "2026-03-01T10:01:00Z")));
         assertEquals(List.of(new BucketCount(T0, "Kia", 1), new BucketCount(T0, "Toyota", 1)),
                 repository.countsPerBucket(range(BucketSize.MINUTE, StatsDimension.MAKE, "2026-03-01T10:00:00Z", "2026-03-01T10:01:00Z")));
+    }
+
+    @Test
+    void droppedMinutesAnswerNoneWhileTheirHoursAndDaysStay() {
+        repository.store(List.of(at(0, T0.plusSeconds(5), "Toyota", "SUV"), at(1, T0.plusSeconds(65), "Ford", "Sedan"),
+                at(2, T0.plusSeconds(125), "Kia", "SUV")));
+        assertEquals(0, repository.dropMinuteCountsBefore(T0));
+        assertTrue(repository.dropMinuteCountsBefore(T0.plusSeconds(120)) > 0);
+        assertEquals(List.of(new BucketCount(T0.plusSeconds(120), "Kia", 1)),
+                repository.countsPerBucket(range(BucketSize.MINUTE, StatsDimension.MAKE, "2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z")));
+        assertEquals(List.of(new BucketCount(T0.plusSeconds(120), "SUV", 1)),
+                repository.countsPerBucket(range(BucketSize.MINUTE, StatsDimension.CATEGORY, "2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z")));
+        assertEquals(List.of(new BucketCount(T0, "Ford", 1), new BucketCount(T0, "Kia", 1), new BucketCount(T0, "Toyota", 1)),
+                repository.countsPerBucket(range(BucketSize.HOUR, StatsDimension.MAKE, "2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z")));
+        assertEquals(List.of(new ValueCount("Kia", 1)), repository.top(StatsDimension.MAKE, T0, 10));
+        assertEquals(0, repository.dropMinuteCountsBefore(T0.plusSeconds(120)), "nothing left to drop");
     }
 
     @Test

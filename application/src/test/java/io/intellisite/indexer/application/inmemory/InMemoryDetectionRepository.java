@@ -4,6 +4,7 @@ import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.model.TimeSeriesQuery;
 import io.intellisite.indexer.domain.detection.BucketCount;
+import io.intellisite.indexer.domain.detection.BucketSize;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import io.intellisite.indexer.domain.detection.MakeCount;
@@ -27,6 +28,7 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
     private final Set<SourcePosition> stored = new HashSet<>();
     private final Set<String> adopted = new HashSet<>();
     private final TreeMap<String, Long> counts = new TreeMap<>();
+    private final Map<Instant, Boolean> minutesDroppedBefore = new java.util.HashMap<>();
 
     @Override
     public synchronized int store(List<IndexedDetection> batch) {
@@ -84,13 +86,14 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
         return counts.entrySet().stream().map(e -> new MakeCount(e.getKey(), e.getValue())).toList();
     }
 
-    /** A GROUP BY over the rows, as the rollups must answer. */
+    /** A GROUP BY over the rows, as the rollups must answer; the minutes dropped answer none. */
     @Override
     public synchronized List<BucketCount> countsPerBucket(TimeSeriesQuery.Range range) {
         Map<Instant, TreeMap<String, Long>> buckets = new TreeMap<>();
         for (DetectionPage.Entry e : rows) {
             Instant t = e.detection().detectedAt();
-            if (!t.isBefore(range.from()) && t.isBefore(range.to())) {
+            boolean dropped = range.size() == BucketSize.MINUTE && minutesDroppedBefore.containsKey(BucketSize.MINUTE.floor(t));
+            if (!dropped && !t.isBefore(range.from()) && t.isBefore(range.to())) {
                 for (String value : range.by().valuesOf(e.detection().detection())) {
                     buckets.computeIfAbsent(range.size().floor(t), k -> new TreeMap<>()).merge(value, 1L, Long::sum);
                 }
@@ -101,10 +104,24 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
         return out;
     }
 
+    /** Remembers the minutes whose counts were dropped (those that had any): the rows stay, as in the store. */
+    @Override
+    public synchronized long dropMinuteCountsBefore(Instant before) {
+        long dropped = 0;
+        for (DetectionPage.Entry e : rows) {
+            Instant minute = BucketSize.MINUTE.floor(e.detection().detectedAt());
+            if (minute.isBefore(before) && minutesDroppedBefore.put(minute, Boolean.TRUE) == null) {
+                dropped += e.detection().detection().categories().size() + 1L;
+            }
+        }
+        return dropped;
+    }
+
     @Override
     public synchronized List<ValueCount> top(StatsDimension by, Instant since, int n) {
         TreeMap<String, Long> seen = new TreeMap<>();
-        rows.stream().filter(e -> !e.detection().detectedAt().isBefore(since))
+        rows.stream().filter(e -> !e.detection().detectedAt().isBefore(since)
+                        && !minutesDroppedBefore.containsKey(BucketSize.MINUTE.floor(e.detection().detectedAt())))
                 .forEach(e -> by.valuesOf(e.detection().detection()).forEach(v -> seen.merge(v, 1L, Long::sum)));
         return seen.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -77,12 +77,14 @@ public record ProductSettings(Storage storage, Kafka kafka, Topics topics, Datab
 
     /** The database (empty URL: start the embedded one), the indexer's pool and the API reads' own pool. */
     public record Database(Optional<String> url, String user, String password, int poolSize, int embeddedPort,
-                           PostgresDatabase.ReadPool reads) {
+                           PostgresDatabase.ReadPool reads, Duration minuteCountsKept) {
         static Database from(Settings s) {
             return new Database(s.optional("DATABASE_URL"), s.text("DATABASE_USER"), s.optional("DATABASE_PASSWORD").orElse(""),
                     s.integer("DATABASE_POOL_SIZE", 2, 1000), s.integer("EMBEDDED_POSTGRES_PORT", 0, 65535),
                     new PostgresDatabase.ReadPool(s.integer("DATABASE_READ_POOL_SIZE", 1, 1000),
-                            Duration.ofMillis(s.integer("DATABASE_READ_TIMEOUT_MS", 100, 600_000)), Duration.ofSeconds(1)));
+                            Duration.ofMillis(s.integer("DATABASE_READ_TIMEOUT_MS", 100, 600_000)), Duration.ofSeconds(1)),
+                    // Longer than the longest top-N window (a day), which reads the minutes.
+                    Duration.ofDays(s.integer("STATS_MINUTE_RETENTION_DAYS", 2, 36_500)));
         }
     }
 

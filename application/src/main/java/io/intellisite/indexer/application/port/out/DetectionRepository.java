@@ -49,4 +49,10 @@ public interface DetectionRepository {
      * start), most first, ties by value. {@link StoreBusyException} as {@link #find}.
      */
     List<ValueCount> top(StatsDimension by, Instant since, int n);
+
+    /**
+     * Drops the per-minute counts of the minutes that begin before {@code before} (the hours and days stay), a bounded
+     * number at a time so that the indexer's writes never wait long; returns how many it dropped.
+     */
+    long dropMinuteCountsBefore(Instant before);
 }

@@ -62,6 +62,11 @@ class BusyStoreTest {
         public List<ValueCount> top(StatsDimension by, Instant since, int n) {
             throw new StoreBusyException("statement timeout", null);
         }
+
+        @Override
+        public long dropMinuteCountsBefore(Instant before) {
+            throw new StoreBusyException("statement timeout", null);
+        }
     };
 
     @Test

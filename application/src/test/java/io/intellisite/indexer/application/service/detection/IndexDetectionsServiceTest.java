@@ -62,6 +62,11 @@ class IndexDetectionsServiceTest {
                 java.time.Instant since, int n) {
             return stored.top(by, since, n);
         }
+
+        @Override
+        public long dropMinuteCountsBefore(java.time.Instant before) {
+            return stored.dropMinuteCountsBefore(before);
+        }
     }
 
     @Test
