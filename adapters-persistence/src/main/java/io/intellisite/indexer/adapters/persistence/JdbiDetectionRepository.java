@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,9 +71,9 @@ public final class JdbiDetectionRepository implements DetectionRepository {
             )
             select (select count(*) from inserted), (select count(*) from counted), (select count(*) from bucketed)""";
 
-    private static final int DROP_BATCH = 10_000;
     private final Jdbi jdbi;
     private final Jdbi reads;
+    private final DetectionCounts counts;
 
     /** Writes and reads on one pool: for tests and tools. */
     public JdbiDetectionRepository(Jdbi jdbi) {
@@ -85,6 +84,7 @@ public final class JdbiDetectionRepository implements DetectionRepository {
     public JdbiDetectionRepository(Jdbi jdbi, Jdbi reads) {
         this.jdbi = jdbi;
         this.reads = reads;
+        this.counts = new DetectionCounts(jdbi, reads);
     }
 
     public static JdbiDetectionRepository on(PostgresDatabase database) {
@@ -216,50 +216,21 @@ public final class JdbiDetectionRepository implements DetectionRepository {
 
     @Override
     public List<BucketCount> countsPerBucket(TimeSeriesQuery.Range range) {
-        return StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> h.createQuery("""
-                        select bucket, value, count from detection_counts
-                        where bucket_size = :size and dimension = :by and bucket >= :from and bucket < :to and count > 0
-                        order by bucket, value collate "C\"""")
-                .bind("size", range.size().wireName()).bind("by", range.by().wireName())
-                .bind("from", OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC)).bind("to", OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC))
-                .map((rs, ctx) -> new BucketCount(rs.getObject("bucket", OffsetDateTime.class).toInstant(), rs.getString("value"), rs.getLong("count")))
-                .list()));
+        return counts.perBucket(range);
     }
 
     @Override
     public List<ValueCount> top(StatsDimension by, Instant since, int n) {
-        return StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> h.createQuery("""
-                        select value, sum(count) as total from detection_counts
-                        where bucket_size = 'minute' and dimension = :by and bucket >= :since
-                        group by value having sum(count) > 0 order by total desc, value collate "C" limit :n""")
-                .bind("by", by.wireName()).bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).bind("n", n)
-                .map((rs, ctx) -> new ValueCount(rs.getString("value"), rs.getLong("total"))).list()));
+        return counts.top(by, since, n);
     }
 
-    /*
-     * A dimension at a time, so that each delete walks the primary key's (bucket_size, dimension, bucket) prefix; a
-     * batch at a time, so that its row locks are held briefly against the indexer's upserts.
-     */
     @Override
     public long dropMinuteCountsBefore(Instant before) {
-        long dropped = 0;
-        for (StatsDimension by : StatsDimension.values()) {
-            int batch;
-            do {
-                batch = jdbi.withHandle(h -> h.createUpdate("""
-                                delete from detection_counts where ctid in (select ctid from detection_counts
-                                where bucket_size = 'minute' and dimension = :by and bucket < :before limit :limit)""")
-                        .bind("by", by.wireName()).bind("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
-                        .bind("limit", DROP_BATCH).execute());
-                dropped += batch;
-            } while (batch == DROP_BATCH);
-        }
-        return dropped;
+        return counts.dropMinutesBefore(before);
     }
 
     @Override
     public List<MakeCount> countsByMake() {
-        return StoreFailures.busyIfUnavailable(() -> reads.withHandle(h -> h.createQuery("select make, count from make_counts where count > 0 order by make collate \"C\"")
-                .map((rs, ctx) -> new MakeCount(rs.getString("make"), rs.getLong("count"))).list()));
+        return counts.byMake();
     }
 }
