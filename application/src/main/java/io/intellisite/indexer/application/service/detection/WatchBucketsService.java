@@ -21,8 +21,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,6 +45,14 @@ public final class WatchBucketsService implements WatchBucketsUseCase {
     private final DetectionRepository detections;
     private final Clock clock;
     private final Quota streams;
+    /**
+     * The reads in flight or just done, shared: every live subscriber asks for the same minute at the same moment, 5 s
+     * past each minute, and twenty thousand of them reading it apiece would take the API's read pool for seconds.
+     */
+    private final Map<Read, CompletableFuture<List<BucketCount>>> reads = new ConcurrentHashMap<>();
+
+    private record Read(StatsDimension by, Instant from, Instant to) {
+    }
 
     public WatchBucketsService(DetectionRepository detections, Clock clock, Quota streams) {
         this.detections = detections;
@@ -58,6 +70,30 @@ public final class WatchBucketsService implements WatchBucketsUseCase {
         String caller = actor.claims().subject();
         streams.reserve(caller);
         return new Subscription(by, first, () -> streams.release(caller));
+    }
+
+    /** One read per range at a time; a failed one is forgotten, so the next asker reads again. */
+    private List<BucketCount> shared(Read read) {
+        CompletableFuture<List<BucketCount>> mine = new CompletableFuture<>();
+        CompletableFuture<List<BucketCount>> theirs = reads.putIfAbsent(read, mine);
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        Instant stale = read.to().minus(MINUTE.multipliedBy(2));
+        reads.keySet().removeIf(r -> r.to().isBefore(stale));
+        try {
+            List<BucketCount> counts = detections.countsPerBucket(new TimeSeriesQuery.Range(BucketSize.MINUTE, read.by(), read.from(), read.to()));
+            mine.complete(counts);
+            return counts;
+        } catch (RuntimeException e) {
+            reads.remove(read, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     private static Instant minuteOf(String id) {
@@ -107,7 +143,7 @@ public final class WatchBucketsService implements WatchBucketsUseCase {
             Instant to = next.plus(MINUTE.multipliedBy(PER_READ)).isBefore(settled) ? next.plus(MINUTE.multipliedBy(PER_READ)) : settled;
             List<BucketCount> counts;
             try {
-                counts = detections.countsPerBucket(new TimeSeriesQuery.Range(BucketSize.MINUTE, by, next, to));
+                counts = shared(new Read(by, next, to));
             } catch (StoreBusyException busy) {
                 return false;
             }

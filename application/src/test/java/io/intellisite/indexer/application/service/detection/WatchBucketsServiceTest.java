@@ -9,6 +9,7 @@ import io.intellisite.indexer.application.model.BucketEvent;
 import io.intellisite.indexer.application.model.BucketSubscription;
 import io.intellisite.indexer.application.port.in.Principal;
 import io.intellisite.indexer.application.port.in.alert.TooManyAlertStreamsException;
+import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.service.Quota;
 import io.intellisite.indexer.application.testing.MutableClock;
 import io.intellisite.indexer.domain.InvalidValueException;
@@ -19,10 +20,13 @@ import io.intellisite.indexer.domain.detection.StatsDimension;
 import io.intellisite.indexer.domain.detection.ValueCount;
 import io.intellisite.indexer.domain.token.TokenClaims;
 import io.intellisite.indexer.domain.user.Role;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Closed minutes, in order, each once: replayed after a resume id, then delivered as each settles. */
@@ -74,6 +78,31 @@ class WatchBucketsServiceTest {
             assertEquals(T.minus(Duration.ofDays(1)).plusSeconds(60), s.next(Duration.ZERO).orElseThrow().start());
         }
         assertThrows(InvalidValueException.class, () -> service.watch(ann, StatsDimension.MAKE, Optional.of("yesterday")));
+    }
+
+    /** Every live subscriber asks for the same minute at the same moment: one read serves them all. */
+    @Test
+    void subscribersFollowingLiveShareOneReadPerMinute() throws Exception {
+        AtomicInteger countReads = new AtomicInteger();
+        DetectionRepository counting = (DetectionRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DetectionRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("countsPerBucket")) {
+                        countReads.incrementAndGet();
+                    }
+                    return method.invoke(detections, args);
+                });
+        WatchBucketsService shared = new WatchBucketsService(counting, clock, new Quota("live statistics streams", 100, 100));
+        store(T.plusSeconds(20), "Toyota");
+        List<BucketSubscription> subscribers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            subscribers.add(shared.watch(ann, StatsDimension.MAKE, Optional.empty()));
+        }
+        clock.advance(Duration.ofSeconds(60));
+        for (BucketSubscription s : subscribers) {
+            assertEquals(List.of(new ValueCount("Toyota", 1)), s.next(Duration.ZERO).orElseThrow().counts());
+            s.close();
+        }
+        assertEquals(1, countReads.get());
     }
 
     @Test
