@@ -95,7 +95,8 @@ final class HttpBenchmark {
                 nanos[requests - 1] / 1e6, requests, warmup, during);
     }
 
-    private static void get(HttpClient client, String token, String url) throws Exception {
+    /** One GET with the token; anything but 200 ends the benchmark with what was answered. */
+    static void get(HttpClient client, String token, String url) throws Exception {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {

@@ -1,13 +1,11 @@
 package io.intellisite.indexer.bench;
 
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,15 +26,15 @@ final class TimeSeriesBenchmark {
     /** The loaded rows lie in [{@code first}, {@code last}]. */
     static void run(HttpClient client, String base, String token, PostgresDatabase db, Instant first, Instant last, int requests) throws Exception {
         Instant middle = first.plusMillis((last.toEpochMilli() - first.toEpochMilli()) / 2);
-        Instant hour = middle.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        Instant day = middle.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Instant hour = middle.truncatedTo(ChronoUnit.HOURS);
+        Instant day = middle.truncatedTo(ChronoUnit.DAYS);
         for (Case c : List.of(new Case("minute", hour, hour.plusSeconds(3_600)), new Case("hour", day, day.plusSeconds(86_400)),
-                new Case("day", first.truncatedTo(java.time.temporal.ChronoUnit.DAYS), last.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(86_400)))) {
+                new Case("day", first.truncatedTo(ChronoUnit.DAYS), last.truncatedTo(ChronoUnit.DAYS).plusSeconds(86_400)))) {
             String url = base + "/stats?interval=" + c.interval() + "&by=make&from=" + c.from() + "&to=" + c.to();
             long rows = db.jdbi().withHandle(h -> h.createQuery("select count(*) from detections where detected_at >= :from and detected_at < :to")
                     .bind("from", OffsetDateTime.ofInstant(c.from(), ZoneOffset.UTC)).bind("to", OffsetDateTime.ofInstant(c.to(), ZoneOffset.UTC))
                     .mapTo(Long.class).one());
-            double ours = median(requests, () -> get(client, token, url));
+            double ours = median(requests, () -> HttpBenchmark.get(client, token, url));
             double reference = median(requests, () -> db.jdbi().useHandle(h -> h.createQuery("""
                             select date_trunc(:size, detected_at, 'UTC') as bucket, make, count(*) from detections
                             where detected_at >= :from and detected_at < :to group by 1, 2 order by 1, 2""")
@@ -65,13 +63,5 @@ final class TimeSeriesBenchmark {
 
     private interface Action {
         void run() throws Exception;
-    }
-
-    private static void get(HttpClient client, String token, String url) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
     }
 }

@@ -12,13 +12,10 @@ import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCas
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /detections}: offset paging ({@code skip}, {@code limit}) as the prototype had it, plus an opaque
@@ -44,7 +41,7 @@ public final class DetectionsHttpService implements HttpService {
         var actor = bearer.require(req);
         PageRequest page = new PageRequest(HttpJson.intQuery(req, "skip", 0), HttpJson.intQuery(req, "limit", 100));
         DetectionQuery query = new DetectionQuery(page, HttpJson.query(req, "after").map(DetectionsHttpService::decode),
-                HttpJson.query(req, "make"), HttpJson.query(req, "category"), instant(req, "from"), instant(req, "to"), newestFirst(req));
+                HttpJson.query(req, "make"), HttpJson.query(req, "category"), HttpJson.instantQuery(req, "from"), HttpJson.instantQuery(req, "to"), newestFirst(req));
         DetectionPage result = list.list(actor, query);
         List<Map<String, Object>> data = result.items().stream().map(e -> json(e.detection())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -95,11 +92,4 @@ public final class DetectionsHttpService implements HttpService {
         };
     }
 
-    private static Optional<Instant> instant(ServerRequest req, String name) {
-        try {
-            return HttpJson.query(req, name).map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(name + " must be an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
-        }
-    }
 }

@@ -11,6 +11,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.intellisite.indexer.domain.InvalidValueException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,6 +69,15 @@ public final class HttpJson {
 
     public static Optional<String> query(ServerRequest req, String name) {
         return req.query().first(name).asOptional().filter(v -> !v.isBlank());
+    }
+
+    /** An ISO-8601 instant such as {@code 2026-01-01T00:00:00Z}, or a 422 saying so. */
+    public static Optional<Instant> instantQuery(ServerRequest req, String name) {
+        try {
+            return query(req, name).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(name + " must be an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
+        }
     }
 
     public static int intQuery(ServerRequest req, String name, int defaultValue) {

@@ -64,7 +64,7 @@ public final class StatsHttpService implements HttpService {
             return;
         }
         TimeSeries series = timeSeries.countsPerBucket(actor,
-                new TimeSeriesQuery(BucketSize.parse(interval.get(), "interval"), by, instant(req, "from"), instant(req, "to")));
+                new TimeSeriesQuery(BucketSize.parse(interval.get(), "interval"), by, HttpJson.instantQuery(req, "from"), HttpJson.instantQuery(req, "to")));
         TimeSeriesQuery.Range range = series.range();
         send(res, series.counts().stream().map(c -> row(c.start(), by.wireName(), c.value(), c.count())).toList(),
                 Map.of("interval", range.size().wireName(), "by", by.wireName(), "from", range.from().toString(), "to", range.to().toString()));
@@ -88,7 +88,8 @@ public final class StatsHttpService implements HttpService {
         return HttpJson.query(req, "by").map(b -> StatsDimension.parse(b, "by")).orElse(StatsDimension.MAKE);
     }
 
-    private static Map<String, Object> row(Instant start, String dimension, String value, long count) {
+    /** One count of an answer or a live bucket: {@code {"start"?, "<make|category>", "count"}}. */
+    static Map<String, Object> row(Instant start, String dimension, String value, long count) {
         Map<String, Object> row = new LinkedHashMap<>();
         if (start != null) {
             row.put("start", start.toString());
@@ -105,11 +106,4 @@ public final class StatsHttpService implements HttpService {
         HttpJson.send(res, Status.OK_200, body);
     }
 
-    private static Optional<Instant> instant(ServerRequest req, String name) {
-        try {
-            return HttpJson.query(req, name).map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(name + " must be an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
-        }
-    }
 }

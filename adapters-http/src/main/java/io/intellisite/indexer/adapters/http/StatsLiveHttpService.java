@@ -51,12 +51,8 @@ final class StatsLiveHttpService {
     }
 
     private static String json(BucketEvent bucket) {
-        List<Map<String, Object>> data = bucket.counts().stream().map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(bucket.by().wireName(), c.value());
-            row.put("count", c.count());
-            return row;
-        }).toList();
+        List<Map<String, Object>> data = bucket.counts().stream()
+                .map(c -> StatsHttpService.row(null, bucket.by().wireName(), c.value(), c.count())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("start", bucket.start().toString());
         body.put("end", bucket.end().toString());
