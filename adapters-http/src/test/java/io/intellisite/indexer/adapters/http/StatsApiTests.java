@@ -9,9 +9,7 @@ import io.intellisite.indexer.application.contract.Fixtures;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.domain.detection.BucketSize;
-import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
-import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.domain.detection.StatsDimension;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +42,7 @@ public abstract class StatsApiTests extends HttpApiContract {
         List<IndexedDetection> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Instant t = start.plusMillis((long) (random.nextDouble() * seconds * 1000));
-            Detection d = new Detection(2020, MAKES[random.nextInt(MAKES.length)], "M", CATEGORIES[random.nextInt(CATEGORIES.length)]);
-            all.add(IndexedDetection.at(new SourcePosition("intellisite.detections", Fixtures.TOPIC_ID, 0, firstOffset + i), t, d, "{}"));
+            all.add(Fixtures.detectionAt(0, firstOffset + i, t, MAKES[random.nextInt(MAKES.length)], CATEGORIES[random.nextInt(CATEGORIES.length)]));
         }
         for (int from = 0; from < n; from += 700) {
             detections.store(all.subList(from, Math.min(n, from + 700)));

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.application.contract.Fixtures;
-import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
-import io.intellisite.indexer.domain.detection.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +65,7 @@ class DetectionCountsRollupTest {
         List<IndexedDetection> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Instant t = start.plusMillis((long) (random.nextDouble() * 3 * 86_400_000L));
-            Detection d = new Detection(2020, MAKES[random.nextInt(MAKES.length)], "M", CATEGORIES[random.nextInt(CATEGORIES.length)]);
-            out.add(IndexedDetection.at(new SourcePosition("intellisite.detections", Fixtures.TOPIC_ID, i % 3, i), t, d, "{}"));
+            out.add(Fixtures.detectionAt(i % 3, i, t, MAKES[random.nextInt(MAKES.length)], CATEGORIES[random.nextInt(CATEGORIES.length)]));
         }
         return out;
     }

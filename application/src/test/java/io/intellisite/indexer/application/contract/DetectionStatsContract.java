@@ -7,9 +7,7 @@ import io.intellisite.indexer.application.model.TimeSeriesQuery;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.BucketCount;
 import io.intellisite.indexer.domain.detection.BucketSize;
-import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
-import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.domain.detection.StatsDimension;
 import io.intellisite.indexer.domain.detection.ValueCount;
 import java.time.Instant;
@@ -33,9 +31,7 @@ public abstract class DetectionStatsContract {
     }
 
     private static IndexedDetection at(long offset, Instant t, String make, String category) {
-        String raw = "{\"Year\":2020,\"Make\":\"" + make + "\",\"Model\":\"M\",\"Category\":\"" + category + "\"}";
-        return IndexedDetection.at(new SourcePosition("intellisite.detections", Fixtures.TOPIC_ID, 0, offset), t,
-                new Detection(2020, make, "M", category), raw);
+        return Fixtures.detectionAt(0, offset, t, make, category);
     }
 
     private static TimeSeriesQuery.Range range(BucketSize size, StatsDimension by, String from, String to) {

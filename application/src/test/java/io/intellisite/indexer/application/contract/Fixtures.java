@@ -32,6 +32,12 @@ public final class Fixtures {
         return detection(TOPIC_ID, partition, offset, make, category);
     }
 
+    /** A 2020 model "M" detected at {@code at}, for the statistics' tests, where only the time, make and category count. */
+    public static IndexedDetection detectionAt(int partition, long offset, Instant at, String make, String category) {
+        return IndexedDetection.at(new SourcePosition("intellisite.detections", TOPIC_ID, partition, offset), at,
+                new Detection(2020, make, "M", category), "{}");
+    }
+
     /** The same, from the topic with id {@code topicId}. */
     public static IndexedDetection detection(UUID topicId, int partition, long offset, String make, String category) {
         Detection d = new Detection(2011, make, "Model " + offset, category);

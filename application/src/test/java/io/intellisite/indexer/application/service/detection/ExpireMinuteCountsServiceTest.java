@@ -9,9 +9,7 @@ import io.intellisite.indexer.application.inmemory.InMemoryDetectionRepository;
 import io.intellisite.indexer.application.model.TimeSeriesQuery;
 import io.intellisite.indexer.application.testing.MutableClock;
 import io.intellisite.indexer.domain.detection.BucketSize;
-import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
-import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.domain.detection.StatsDimension;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +39,6 @@ class ExpireMinuteCountsServiceTest {
     }
 
     private static IndexedDetection detection(long offset, Instant at) {
-        return IndexedDetection.at(new SourcePosition("intellisite.detections", Fixtures.TOPIC_ID, 0, offset), at,
-                new Detection(2020, "Toyota", "M", "SUV"), "{}");
+        return Fixtures.detectionAt(0, offset, at, "Toyota", "SUV");
     }
 }

@@ -13,9 +13,6 @@ import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.service.Quota;
 import io.intellisite.indexer.application.testing.MutableClock;
 import io.intellisite.indexer.domain.InvalidValueException;
-import io.intellisite.indexer.domain.detection.Detection;
-import io.intellisite.indexer.domain.detection.IndexedDetection;
-import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.domain.detection.StatsDimension;
 import io.intellisite.indexer.domain.detection.ValueCount;
 import io.intellisite.indexer.domain.token.TokenClaims;
@@ -40,8 +37,7 @@ class WatchBucketsServiceTest {
     private long offset;
 
     private void store(Instant at, String make) {
-        detections.store(List.of(IndexedDetection.at(new SourcePosition("intellisite.detections", Fixtures.TOPIC_ID, 0, offset++), at,
-                new Detection(2020, make, "M", "SUV"), "{}")));
+        detections.store(List.of(Fixtures.detectionAt(0, offset++, at, make, "SUV")));
     }
 
     @Test
