@@ -8,6 +8,7 @@ import io.intellisite.indexer.application.port.in.detection.GetTopUseCase;
 import io.intellisite.indexer.application.port.in.detection.WatchBucketsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.ListDetectionsUseCase;
+import io.intellisite.indexer.application.port.in.rule.CountWindowedMatchesUseCase;
 import io.intellisite.indexer.application.port.in.rule.CreateAlertRuleUseCase;
 import io.intellisite.indexer.application.port.in.rule.DeleteAlertRuleUseCase;
 import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
@@ -42,6 +43,7 @@ import io.intellisite.indexer.application.service.detection.GetTopService;
 import io.intellisite.indexer.application.service.detection.WatchBucketsService;
 import io.intellisite.indexer.application.service.detection.IndexDetectionsService;
 import io.intellisite.indexer.application.service.detection.ListDetectionsService;
+import io.intellisite.indexer.application.service.rule.CountWindowedMatchesService;
 import io.intellisite.indexer.application.service.rule.CreateAlertRuleService;
 import io.intellisite.indexer.application.service.rule.DeleteAlertRuleService;
 import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
@@ -76,6 +78,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                        GetTimeSeriesUseCase timeSeries, GetTopUseCase top, WatchBucketsUseCase watchBuckets,
                        ExpireMinuteCountsUseCase expireMinuteCounts,
                        SeedAlertRulesUseCase seedRules, EvaluateAlertRulesUseCase evaluateRules,
+                       CountWindowedMatchesUseCase countWindows,
                        ListAlertRulesUseCase listRules, CreateAlertRuleUseCase createRule,
                        UpdateAlertRuleUseCase updateRule, DeleteAlertRuleUseCase deleteRule,
                        WatchAlertsUseCase watchAlerts, RenewTokenUseCase renewToken) {
@@ -119,6 +122,7 @@ public record UseCases(CreateFirstAdminUseCase createFirstAdmin, LogInUseCase lo
                 new ExpireMinuteCountsService(ports.detections(), clock, limits.minuteCountsKept()),
                 new SeedAlertRulesService(ports.rules(), ports.rulePublisher()),
                 new EvaluateAlertRulesService(ports.rulesInForce()),
+                new CountWindowedMatchesService(ports.rulesInForce()),
                 new ListAlertRulesService(ports.rules()),
                 new CreateAlertRuleService(ports.rules(), ports.rulePublisher()),
                 new UpdateAlertRuleService(ports.rules(), ports.rulePublisher()),

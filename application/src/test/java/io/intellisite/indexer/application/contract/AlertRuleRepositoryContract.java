@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
+import io.intellisite.indexer.domain.alert.RuleWindow;
+import io.intellisite.indexer.domain.alert.RuleWindows;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,18 @@ public abstract class AlertRuleRepositoryContract {
         assertEquals(Optional.of(rule("b", true)), repository.findById("b"));
         assertEquals(Optional.empty(), repository.findById("c"));
         assertEquals(2, repository.count());
+    }
+
+    @Test
+    void keepsARulesWindowAndItsRemoval() {
+        RuleWindow window = RuleWindows.fromMap(Map.of("count", 3, "within", "PT1M", "groupBy", "category", "grace", "PT5S"));
+        AlertRule windowed = new AlertRule("w", "bursts", true, rule("w", true).conditions(), window);
+        assertTrue(repository.add(windowed, NOTHING));
+        assertEquals(Optional.of(windowed), repository.findById("w"));
+        assertTrue(repository.replace(rule("w", true), NOTHING));
+        assertEquals(Optional.of(rule("w", true)), repository.findById("w"));
+        assertTrue(repository.replace(windowed, NOTHING));
+        assertEquals(List.of(windowed), repository.findAll());
     }
 
     @Test

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * A rule that makes a detection suspicious when all its conditions hold. A disabled rule is kept but matches
- * nothing, so an operator can silence it without losing it.
+ * nothing, so an operator can silence it without losing it. With a {@code window} (null: none) a match alone
+ * raises nothing: the rule fires when enough matches of one group fall within the window.
  */
-public record AlertRule(String id, String name, boolean enabled, List<RuleCondition> conditions) {
+public record AlertRule(String id, String name, boolean enabled, List<RuleCondition> conditions, RuleWindow window) {
     public static final String SUSPICIOUS_VEHICLE_ID = "suspicious-vehicle";
     public static final int MAX_ID = 64;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
@@ -36,6 +37,15 @@ public record AlertRule(String id, String name, boolean enabled, List<RuleCondit
                 throw new InvalidValueException("a rule tests " + condition.field() + " at most once");
             }
         }
+    }
+
+    /** A rule without a window: each match raises an alert. */
+    public AlertRule(String id, String name, boolean enabled, List<RuleCondition> conditions) {
+        this(id, name, enabled, conditions, null);
+    }
+
+    public boolean windowed() {
+        return window != null;
     }
 
     /** Whether {@code candidate} is a well-formed rule id: a lookup by anything else can only find nothing. */

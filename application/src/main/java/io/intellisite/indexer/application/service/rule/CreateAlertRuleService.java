@@ -25,7 +25,7 @@ public final class CreateAlertRuleService implements CreateAlertRuleUseCase {
         if (rules.count() >= RulePublication.MAX_RULES) {
             throw new InvalidValueException("at most " + RulePublication.MAX_RULES + " rules; delete one first");
         }
-        AlertRule rule = new AlertRule(UUID.randomUUID().toString(), command.name(), command.enabled(), command.conditions());
+        AlertRule rule = command.toRule(UUID.randomUUID().toString());
         if (!rules.add(rule, RulePublication.of(publisher, rule))) {
             throw new IllegalStateException("random rule id collided: " + rule.id());
         }

@@ -3,6 +3,7 @@ package io.intellisite.indexer.application.service.rule;
 import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
 import io.intellisite.indexer.application.port.out.AlertRuleSource;
 import io.intellisite.indexer.domain.alert.Alert;
+import io.intellisite.indexer.domain.alert.WindowKey;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.util.List;
@@ -24,5 +25,10 @@ public final class EvaluateAlertRulesService implements EvaluateAlertRulesUseCas
         }
         IndexedDetection full = indexed.get();
         return Optional.of(new Alert(full.id(), full, matched));
+    }
+
+    @Override
+    public List<WindowKey> windowKeys(Detection detection) {
+        return rules.current().windowKeys(detection);
     }
 }

@@ -20,7 +20,7 @@ public final class UpdateAlertRuleService implements UpdateAlertRuleUseCase {
     @Override
     public AlertRule update(Principal actor, String id, AlertRuleCommand command) {
         actor.requireAdmin();
-        AlertRule rule = new AlertRule(id, command.name(), command.enabled(), command.conditions());
+        AlertRule rule = command.toRule(id);
         if (!rules.replace(rule, RulePublication.of(publisher, rule))) {
             throw new NotFoundException("rule");
         }

@@ -42,7 +42,7 @@ class AlertRuleUseCasesTest {
     }
 
     private static AlertRuleCommand ladas(boolean enabled) {
-        return AlertRuleCommand.of("Ladas", enabled, Map.of("make", List.of("lada")));
+        return AlertRuleCommand.of("Ladas", enabled, Map.of("make", List.of("lada")), null);
     }
 
     private List<String> matched(Detection detection) {

@@ -1,8 +1,10 @@
 package io.intellisite.indexer.application.port.in.rule;
 
 import io.intellisite.indexer.domain.alert.Alert;
+import io.intellisite.indexer.domain.alert.WindowKey;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.domain.detection.IndexedDetection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,4 +15,7 @@ public interface EvaluateAlertRulesUseCase {
      * rule matches: most detections raise none, and this runs for every record.
      */
     Optional<Alert> evaluate(Detection detection, Supplier<IndexedDetection> indexed);
+
+    /** The windows the detection counts in: it raises their alerts only together with others, where they are counted. */
+    List<WindowKey> windowKeys(Detection detection);
 }
