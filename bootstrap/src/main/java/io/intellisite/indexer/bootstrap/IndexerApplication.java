@@ -112,7 +112,7 @@ public final class IndexerApplication implements AutoCloseable {
             indexer.start();
             indexers.add(indexer);
         }
-        DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), ruleTable, topicIds);
+        DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), useCases.countWindows(), ruleTable, topicIds);
         DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafka(), kafka.applicationId(), stateDir, instanceId,
                 kafka.streamThreads(), kafka.commitInterval(), Duration.ofSeconds(2), kafka.streamsClient())));

@@ -37,6 +37,10 @@ record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipe
                 MetricGauge.total("intellisite.detections.indexed", "detections newly stored by this instance", this::indexed),
                 MetricGauge.total("intellisite.detections.dead.letters", "records sent to the dead-letter topic by this instance",
                         () -> topology.deadLetterCount() + indexerDeadLetters()),
+                MetricGauge.total("intellisite.windows.matches", "matches of windowed rules counted by this instance (each rule"
+                        + " and group a detection counts in)", topology::windowMatchCount),
+                MetricGauge.total("intellisite.windows.late.matches", "matches of windowed rules not counted by this instance because"
+                        + " they came later than their rule's grace", topology::lateMatchCount),
                 new MetricGauge("intellisite.indexer.lag.records", "largest consumer lag of this instance's indexer partitions",
                         () -> indexers.stream().mapToDouble(DetectionIndexer::lag).max().orElse(0)),
                 new MetricGauge("intellisite.pipeline.waiting.records", "records on this instance's detection partitions the pipeline"
@@ -51,6 +55,7 @@ record InstanceHealth(PostgresDatabase database, Admin kafkaAdmin, DetectionPipe
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", pipeline.state().name());
         details.put("deadLetters", topology.deadLetterCount());
+        details.put("lateWindowMatches", topology.lateMatchCount());
         details.put("waitingRecords", status.waiting());
         status.stall().ifPresent(reason -> details.put("stalled", reason));
         return details;

@@ -16,6 +16,7 @@ import io.intellisite.indexer.application.port.in.rule.UpdateAlertRuleUseCase;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
+import io.intellisite.indexer.domain.alert.RuleWindows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.Set;
 /** {@code /rules}: any authenticated caller reads, admins create, replace and delete. */
 public final class RulesHttpService implements HttpService {
     /** The fields of a rule's body. */
-    private static final Set<String> RULE_FIELDS = Set.of("name", "enabled", "conditions");
+    private static final Set<String> RULE_FIELDS = Set.of("name", "enabled", "conditions", "window");
     /** The use cases behind {@code /rules}. */
     public record UseCases(ListAlertRulesUseCase list, CreateAlertRuleUseCase create, UpdateAlertRuleUseCase update,
                            DeleteAlertRuleUseCase delete) {
@@ -74,11 +75,11 @@ public final class RulesHttpService implements HttpService {
 
     private static AlertRuleCommand command(ServerRequest req) {
         ObjectNode body = HttpJson.objectBody(req);
-        // A field this version does not know is refused, not dropped: a rule with a "window" (issue 23) was created
-        // without it and fired on every match.
+        // A field this version does not know is refused, not dropped: before windows existed, a rule with a "window"
+        // was created without it and fired on every match.
         body.fieldNames().forEachRemaining(field -> {
             if (!RULE_FIELDS.contains(field)) {
-                throw new InvalidValueException("unknown field '" + field + "': a rule has name, enabled and conditions");
+                throw new InvalidValueException("unknown field '" + field + "': a rule has name, enabled, conditions and window");
             }
         });
         JsonNode enabled = body.get("enabled");
@@ -86,8 +87,10 @@ public final class RulesHttpService implements HttpService {
             throw new InvalidValueException("enabled must be true or false");
         }
         JsonNode conditions = body.get("conditions");
+        JsonNode window = body.get("window");
         return AlertRuleCommand.of(HttpJson.text(body, "name"), enabled == null ? null : enabled.booleanValue(),
-                conditions == null ? null : HttpJson.MAPPER.convertValue(conditions, Object.class));
+                conditions == null ? null : HttpJson.MAPPER.convertValue(conditions, Object.class),
+                window == null || window.isNull() ? null : HttpJson.MAPPER.convertValue(window, Object.class));
     }
 
     private static Map<String, Object> json(AlertRule rule) {
@@ -96,6 +99,9 @@ public final class RulesHttpService implements HttpService {
         m.put("name", rule.name());
         m.put("enabled", rule.enabled());
         m.put("conditions", RuleConditions.toMap(rule.conditions()));
+        if (rule.windowed()) {
+            m.put("window", RuleWindows.toMap(rule.window()));
+        }
         return m;
     }
 }

@@ -87,10 +87,41 @@ public abstract class RulesApiTests extends HttpApiContract {
     void aRuleWithAFieldThisVersionDoesNotKnowIsRefusedNamingIt() {
         String admin = adminToken();
         HttpResponse<String> response = postJson("/rules", admin, "{\"name\": \"SUV bursts\", \"conditions\": {\"category\": [\"SUV\"]},"
-                + " \"window\": {\"count\": 3, \"within\": \"PT1M\"}}");
+                + " \"severity\": \"high\"}");
         assertSafeError(response, 422);
-        assertTrue(json(response).get("error").asText().contains("'window'"), response.body());
+        assertTrue(json(response).get("error").asText().contains("'severity'"), response.body());
+        HttpResponse<String> inWindow = postJson("/rules", admin, "{\"name\": \"SUV bursts\", \"conditions\": {\"category\": [\"SUV\"]},"
+                + " \"window\": {\"count\": 3, \"within\": \"PT1M\", \"slide\": true}}");
+        assertSafeError(inWindow, 422);
+        assertTrue(json(inWindow).get("error").asText().contains("'slide'"), inWindow.body());
         assertEquals(0, json(get("/rules", admin)).get("size").asInt());
+    }
+
+    @Test
+    void aWindowedRuleIsKeptWithItsWindowAndReachesThePipeline() {
+        String admin = adminToken();
+        HttpResponse<String> created = postJson("/rules", admin, "{\"name\": \"SUV bursts\", \"conditions\": {\"category\": [\"SUV\"]},"
+                + " \"window\": {\"count\": 3, \"within\": \"PT1M\", \"groupBy\": \"make\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode window = json(created).get("window");
+        assertEquals("{\"count\":3,\"within\":\"PT1M\",\"groupBy\":\"make\",\"grace\":\"PT10S\"}", window.toString());
+        String id = json(created).get("id").asText();
+        assertEquals(window, json(get("/rules/" + id, admin)).get("window"));
+        assertEquals(3, ruleTopic.current().byId(id).orElseThrow().window().count());
+        Detection cruiser = new Detection(2011, "Toyota", "Land Cruiser", "SUV");
+        assertEquals(List.of(), ruleTopic.current().matchingIds(cruiser), "a windowed rule raises nothing on one match");
+        assertEquals(1, ruleTopic.current().windowKeys(cruiser).size());
+        for (String bad : List.of("{\"count\": 1, \"within\": \"PT1M\"}", "{\"count\": 3, \"within\": \"P2D\"}",
+                "{\"count\": 3, \"within\": \"PT1M\", \"groupBy\": \"colour\"}", "{\"count\": 3}", "[3]")) {
+            HttpResponse<String> refused = sendJson("PUT", "/rules/" + id, admin, "{\"name\": \"x\", \"conditions\": {\"category\": [\"SUV\"]},"
+                    + " \"window\": " + bad + "}");
+            assertSafeError(refused, 422);
+            assertTrue(json(refused).get("error").asText().contains("window") || json(refused).get("error").asText().contains("groupBy"),
+                    refused.body());
+        }
+        HttpResponse<String> unwindowed = sendJson("PUT", "/rules/" + id, admin, "{\"name\": \"x\", \"conditions\": {\"category\": [\"SUV\"]}}");
+        assertEquals(200, unwindowed.statusCode(), unwindowed.body());
+        assertTrue(!json(unwindowed).has("window"), "a replaced rule without a window has none");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intellisite.indexer.application.port.out.AlertRuleRepository;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
+import io.intellisite.indexer.domain.alert.RuleWindows;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 public final class JdbiAlertRuleRepository implements AlertRuleRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "select id, name, enabled, conditions::text as conditions from alert_rules";
+    private static final String COLUMNS = "select id, name, enabled, conditions::text as conditions, time_window::text as time_window from alert_rules";
     private static final RowMapper<AlertRule> RULE = (rs, ctx) -> new AlertRule(rs.getString("id"), rs.getString("name"),
-            rs.getBoolean("enabled"), RuleConditions.fromMap(read(rs.getString("conditions"))));
+            rs.getBoolean("enabled"), RuleConditions.fromMap(read(rs.getString("conditions"))),
+            RuleWindows.fromMap(rs.getString("time_window") == null ? null : read(rs.getString("time_window"))));
     private final Jdbi jdbi;
 
     public JdbiAlertRuleRepository(Jdbi jdbi) {
@@ -52,9 +54,9 @@ public final class JdbiAlertRuleRepository implements AlertRuleRepository {
     public boolean replace(AlertRule rule, Runnable beforeCommit) {
         return jdbi.inTransaction(h -> h.createUpdate("""
                         update alert_rules set name = :name, enabled = :enabled, conditions = cast(:conditions as jsonb),
-                               updated_at = now() where id = :id""")
+                               time_window = cast(:window as jsonb), updated_at = now() where id = :id""")
                 .bind("id", rule.id()).bind("name", rule.name()).bind("enabled", rule.enabled())
-                .bind("conditions", write(rule)).execute() == 1 && ran(beforeCommit));
+                .bind("conditions", write(rule)).bind("window", window(rule)).execute() == 1 && ran(beforeCommit));
     }
 
     @Override
@@ -84,10 +86,11 @@ public final class JdbiAlertRuleRepository implements AlertRuleRepository {
 
     private static boolean insert(Handle h, AlertRule rule) {
         boolean added = h.createUpdate("""
-                        insert into alert_rules (id, name, enabled, conditions) values (:id, :name, :enabled, cast(:conditions as jsonb))
+                        insert into alert_rules (id, name, enabled, conditions, time_window)
+                        values (:id, :name, :enabled, cast(:conditions as jsonb), cast(:window as jsonb))
                         on conflict (id) do nothing""")
                 .bind("id", rule.id()).bind("name", rule.name()).bind("enabled", rule.enabled())
-                .bind("conditions", write(rule)).execute() == 1;
+                .bind("conditions", write(rule)).bind("window", window(rule)).execute() == 1;
         h.execute("insert into alert_rules_seeded values (true) on conflict do nothing");
         return added;
     }
@@ -103,6 +106,14 @@ public final class JdbiAlertRuleRepository implements AlertRuleRepository {
             return JSON.writeValueAsString(RuleConditions.toMap(rule.conditions()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write rule conditions", e);
+        }
+    }
+
+    private static String window(AlertRule rule) {
+        try {
+            return rule.windowed() ? JSON.writeValueAsString(RuleWindows.toMap(rule.window())) : null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write rule window", e);
         }
     }
 

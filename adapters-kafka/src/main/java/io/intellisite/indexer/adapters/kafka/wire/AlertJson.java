@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.intellisite.indexer.domain.alert.Alert;
+import io.intellisite.indexer.domain.alert.AlertWindow;
+import io.intellisite.indexer.domain.alert.RuleWindow;
 import io.intellisite.indexer.domain.detection.Detection;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The alerts topic's record format: {@code {"id", "detectedAt", "rules", "Year", "Make", "Model", "Category"}} on one
- * line, the detection's fields under the prototype's names. The live stream relays these records unchanged, so a
+ * line, the detection's fields under the prototype's names. A windowed rule's alert adds {@code "window": {"rule",
+ * "count", "within", "groupBy", "group", "first", "last", "detections"}}: the detections it counted, oldest first. The live stream relays these records unchanged, so a
  * subscriber sees the document a consumer of the topic sees.
  */
 public final class AlertJson {
@@ -34,11 +37,23 @@ public final class AlertJson {
         alert.ruleIds().forEach(node.putArray("rules")::add);
         Detection d = alert.detection().detection();
         node.put("Year", d.year()).put("Make", d.make()).put("Model", d.model()).put("Category", d.category());
+        if (alert.window() != null) {
+            window(node.putObject("window"), alert.window());
+        }
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void window(ObjectNode node, AlertWindow w) {
+        node.put("rule", w.key().ruleId()).put("count", w.count()).put("within", w.window().within().toString());
+        if (w.key().groupBy() != RuleWindow.GroupBy.NONE) {
+            node.put("groupBy", w.key().groupBy().wireName()).put("group", w.key().group());
+        }
+        node.put("first", w.first().toString()).put("last", w.last().toString());
+        w.detectionIds().forEach(id -> node.withArray("detections").add(id.toString()));
     }
 
     /**

@@ -3,11 +3,13 @@ package io.intellisite.indexer.adapters.kafka.wire;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
+import io.intellisite.indexer.domain.alert.RuleWindows;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A rule as a value on the rules topic: {@code {"id", "name", "enabled", "conditions"}}, conditions in their written form. */
+/** A rule as a value on the rules topic: {@code {"id", "name", "enabled", "conditions", "window"}}, conditions and window
+ * in their written form; a rule without a window has no {@code window} field, as before windows existed. */
 public final class AlertRuleJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -20,6 +22,9 @@ public final class AlertRuleJson {
         json.put("name", rule.name());
         json.put("enabled", rule.enabled());
         json.put("conditions", RuleConditions.toMap(rule.conditions()));
+        if (rule.windowed()) {
+            json.put("window", RuleWindows.toMap(rule.window()));
+        }
         try {
             return MAPPER.writeValueAsBytes(json);
         } catch (IOException e) {
@@ -38,7 +43,7 @@ public final class AlertRuleJson {
                 throw new IllegalArgumentException("not a rule: not a JSON object");
             }
             return new AlertRule((String) json.get("id"), (String) json.get("name"), Boolean.TRUE.equals(json.get("enabled")),
-                    RuleConditions.fromMap(json.get("conditions")));
+                    RuleConditions.fromMap(json.get("conditions")), RuleWindows.fromMap(json.get("window")));
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

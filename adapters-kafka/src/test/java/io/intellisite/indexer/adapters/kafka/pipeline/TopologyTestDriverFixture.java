@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.kafka.wire.AlertRuleJson;
+import io.intellisite.indexer.application.service.rule.CountWindowedMatchesService;
 import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
@@ -41,7 +42,7 @@ abstract class TopologyTestDriverFixture {
     @BeforeEach
     void setUp() {
         GlobalAlertRuleTable ruleTable = new GlobalAlertRuleTable();
-        topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), ruleTable,
+        topology = new DetectionTopology(topics, new EvaluateAlertRulesService(ruleTable), new CountWindowedMatchesService(ruleTable), ruleTable,
                 new TopicIds(topic -> DETECTIONS_TOPIC_ID));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
