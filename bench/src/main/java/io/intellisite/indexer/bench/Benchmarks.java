@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code ./indexer bench ingest [--COUNT=1000000]}, {@code abuse [--RATE=1000] [--CALM=15] [--SECONDS=60]}, {@code latency [--RATE=5000] [--SECONDS=100] [--WARMUP=40]},
  * {@code security}, {@code http [--ROWS=1000000] [--REQUESTS=5000] [--WARMUP=20000]} and {@code sse [--SUBSCRIBERS=10000] [--RATE=500]
  * [--SECONDS=70] [--WARMUP=40]}, {@code live [--SUBSCRIBERS=1000] [--RATE=100] [--SECONDS=60] [--WARMUP=20]} (the product beside
- * nginx + Nchan) and {@code rules [--CHANGES=30] [--RATE=1000]}: each starts what it needs (throwaway embedded
+ * nginx + Nchan), {@code rules [--CHANGES=30] [--RATE=1000]} and {@code windows [--COUNT=300000] [--ROUNDS=3]} (the
+ * topology with ten windowed rules against none): each starts what it needs (throwaway embedded
  * infrastructure), runs, and prints its figures. The latency and SSE runs sample only after their warm-up (in seconds,
  * counted in SECONDS): C2 compiles the broker, Streams and client code for the first half-minute or more, and the
  * figures are meant for the service running, not for its first seconds.
@@ -35,7 +36,7 @@ public final class Benchmarks {
             "latency", Set.of("RATE", "SECONDS", "WARMUP"), "sse", Set.of("SUBSCRIBERS", "RATE", "SECONDS", "WARMUP"),
             "live", Set.of("SUBSCRIBERS", "RATE", "SECONDS", "WARMUP"),
             "rules", Set.of("CHANGES", "RATE"), "http", Set.of("ROWS", "REQUESTS", "WARMUP"),
-            "abuse", Set.of("RATE", "CALM", "SECONDS"));
+            "abuse", Set.of("RATE", "CALM", "SECONDS"), "windows", Set.of("COUNT", "ROUNDS"));
 
     private Benchmarks() {
     }
@@ -80,7 +81,10 @@ public final class Benchmarks {
                         (int) number(overrides, "REQUESTS", 5_000), (int) number(overrides, "WARMUP", 20_000));
                 case "abuse" -> AbuseBenchmark.run(Settings.load(withUser), USER, PASSWORD, (int) number(overrides, "RATE", 1_000),
                         (int) number(overrides, "CALM", 15), (int) number(overrides, "SECONDS", 60));
-                default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse, live, rules or abuse)");
+                case "windows" -> WindowsBenchmark.run(ProductSettings.Kafka.from(settings), number(overrides, "COUNT", 300_000),
+                        (int) number(overrides, "ROUNDS", 3));
+                default -> throw new StartupException("benchmark", "unknown: " + which + " (ingest, latency, security, http, sse, live, rules,"
+                        + " abuse or windows)");
             }
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());

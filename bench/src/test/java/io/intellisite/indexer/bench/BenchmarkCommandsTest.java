@@ -28,6 +28,14 @@ class BenchmarkCommandsTest {
     }
 
     @Test
+    void windowsPrintsTheReferenceOurFigureAndTheRatio() throws Exception {
+        assertPrints(List.of("windows", "--COUNT=3000", "--ROUNDS=1"),
+                "preloaded 3,000 detections; the ten windowed rules count them [\\d,]+ times",
+                "round 1: no windowed rule \\(reference\\) [\\d,]+ detections/s; ten windowed rules [\\d,]+ detections/s; ratio [\\d.]+",
+                "ratio \\(ten windowed rules / none\\), median of 1 rounds: [\\d.]+");
+    }
+
+    @Test
     void latencyPrintsItsPercentiles() throws Exception {
         assertPrints(List.of("latency", "--RATE=300", "--SECONDS=6", "--WARMUP=1"),
                 "produce -> alert visible to read_committed: [\\d,.]+ alerts at 300 detections/s after a 1 s warm-up: p50 \\d+ ms, p99 \\d+ ms",
