@@ -165,6 +165,16 @@ function showAlert(alert) {
   number.textContent = "#" + alertCount;
   li.append(number, time + "  " + alert.Year + " " + alert.Make + " " + alert.Model + " (" + alert.Category + ")"
     + "  rules: " + alert.rules.map(ruleName).join(", "));
+  if (alert.window) {
+    // A windowed rule's alert: say what filled the window, and mark it on the timeline.
+    li.classList.add("windowed");
+    const w = alert.window;
+    const what = document.createElement("span");
+    what.className = "window";
+    what.textContent = w.count + " within " + w.within + (w.group ? " (" + w.groupBy + " " + w.group + ")" : "");
+    li.append(what);
+    markWindow(alert, ruleName(w.rule) + ": " + what.textContent);
+  }
   // When the alert was detected and when it was shown: the browser test reads them to time detection -> screen.
   li.dataset.detectedAt = alert.detectedAt;
   li.dataset.shownAt = String(Date.now());

@@ -1,10 +1,14 @@
 "use strict";
 // Detections per minute over the last hour for the makes most seen in it, drawn as lines in SVG (no chart library:
-// a few polylines need none). Counted by each detection's own time, from GET /stats?interval=minute.
+// a few polylines need none). Counted by each detection's own time, from GET /stats?interval=minute. Windowed rules'
+// alerts are marked as dashed vertical lines at their minute, with what filled the window as the line's title.
 const TIMELINE_MAKES = 5;
 const TIMELINE_MINUTES = 60;
 const TIMELINE_COLORS = ["#3b7dd8", "#d8643b", "#2a9d5c", "#9b59b6", "#c9a227"];
 const SVG_NS = "http://www.w3.org/2000/svg";
+// Windowed rules' alerts seen on this page, newest last, marked on the timeline at their window's last detection.
+const windowMarks = [];
+const MAX_WINDOW_MARKS = 200;
 const WIDTH = 600;
 const HEIGHT = 160;
 
@@ -12,6 +16,11 @@ function svg(name, attributes) {
   const el = document.createElementNS(SVG_NS, name);
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, String(v));
   return el;
+}
+
+function markWindow(alert, label) {
+  windowMarks.push({ at: Date.parse(alert.window.last), rule: alert.window.rule, label });
+  if (windowMarks.length > MAX_WINDOW_MARKS) windowMarks.shift();
 }
 
 async function refreshTimeline() {
@@ -44,6 +53,16 @@ async function refreshTimeline() {
       item.textContent = make + " " + top.data[i].count.toLocaleString();
       legend.append(item);
     });
+    for (const mark of windowMarks) {
+      const minute = (mark.at - from) / 60000;
+      if (minute < 0 || minute >= minutes) continue;
+      const line = svg("line", { x1: x(Math.floor(minute)), y1: 0, x2: x(Math.floor(minute)), y2: HEIGHT, class: "window-mark" });
+      line.dataset.rule = mark.rule;
+      const title = svg("title", {});
+      title.textContent = mark.label;
+      line.append(title);
+      chart.append(line);
+    }
     $("timeline").replaceChildren(chart);
     // The scale's top as text beside the title: text inside a stretched SVG would be stretched with it.
     $("timeline-range").textContent = new Date(from).toLocaleTimeString() + " – " + new Date(Date.parse(series.to)).toLocaleTimeString()

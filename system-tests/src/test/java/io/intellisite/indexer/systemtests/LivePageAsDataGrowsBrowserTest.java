@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Issue 23, points 4 and 5: the live page with a thousand alerts and thousands of detections, one make far ahead of
  * the others. Every bar of the per-make chart fits its track and the largest fills it, every alert's number shows
  * whole, the detections table opens on the newest and takes a new one in by itself, and the timeline draws the top
- * makes per minute.
+ * makes per minute and marks a windowed rule's alert.
  */
 class LivePageAsDataGrowsBrowserTest {
     private static final int DETECTIONS = 3_000;
@@ -76,6 +76,19 @@ class LivePageAsDataGrowsBrowserTest {
 
                 page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-legend"), "Toyota"));
                 assertTrue(browser.findElements(By.cssSelector("#timeline polyline")).size() >= 2, "a line per top make");
+
+                // A windowed rule's alert is told apart in the list and marked on the timeline.
+                String token = ProductClient.adminToken(app.httpPort());
+                var created = ProductClient.send("POST", app.httpPort(), "/rules", token, """
+                        {"name": "Pickup bursts", "conditions": {"category": ["Pickup"]},
+                         "window": {"count": 3, "within": "PT1M", "groupBy": "make"}}""");
+                assertEquals(201, created.statusCode(), created.body());
+                for (int i = 0; i < 3; i++) {
+                    LivePageBrowserTest.produce(s.get("DETECTIONS_TOPIC"), new Detection(2024, "Ram", "1500", "Pickup"));
+                }
+                page.until(ExpectedConditions.textToBe(By.id("alert-count"), String.valueOf(suvs + 1)));
+                assertEquals("3 within PT1M (make ram)", browser.findElement(By.cssSelector("#alerts li.windowed .window")).getText());
+                page.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline line.window-mark"), 1));
                 Files.write(Path.of("target", "live-page-grown.png"),
                         ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             } finally {
