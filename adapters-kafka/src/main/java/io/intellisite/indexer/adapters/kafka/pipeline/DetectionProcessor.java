@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -68,9 +67,9 @@ final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte
                 ALERTS));
         List<WindowKey> windows = rules.windowKeys(detection);
         if (!windows.isEmpty()) {
-            Headers where = WindowMatchRecord.headers(position.get());
+            byte[] match = WindowMatchRecord.value(position.get(), record.value());
             for (WindowKey key : windows) {
-                context.forward(new Record<>(WindowMatchRecord.key(key), record.value(), record.timestamp(), where), WINDOW_MATCHES);
+                context.forward(new Record<>(WindowMatchRecord.key(key), match, record.timestamp()), WINDOW_MATCHES);
             }
         }
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -50,9 +51,14 @@ public final class WindowedRuleProcessor implements Processor<byte[], byte[], by
         this.lateMatches = lateMatches;
     }
 
-    /** The store, persistent and logged: its changelog is what a restarted or reassigned task resumes from. */
+    /**
+     * The store, persistent and logged: its changelog is what a restarted or reassigned task resumes from. Cached,
+     * so that the many writes to one group within a commit interval reach RocksDB and the changelog once, at the
+     * commit, in its transaction.
+     */
     public static StoreBuilder<KeyValueStore<String, byte[]>> store() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 
     @Override
@@ -65,28 +71,50 @@ public final class WindowedRuleProcessor implements Processor<byte[], byte[], by
     @Override
     public void process(Record<byte[], byte[]> record) {
         WindowKey key;
-        IndexedDetection detection;
+        UUID detectionId;
         try {
             key = WindowMatchRecord.key(record.key());
-            detection = DetectionJson.indexed(WindowMatchRecord.source(record.headers()), record.timestamp(), record.value());
-        } catch (DetectionJson.RejectedRecordException | RuntimeException e) {
-            // Only this topology writes the repartition topic; a record it cannot read is skipped, not a stop.
-            var at = context.recordMetadata().orElseThrow();
-            try (var line = RecordLogContext.of(at.topic(), at.partition(), at.offset())) {
-                LOG.log(Level.WARNING, "skipping a window match that cannot be read: " + e.getMessage());
-            }
+            detectionId = WindowMatchRecord.detectionId(record.value());
+        } catch (RuntimeException e) {
+            skip(e);
             return;
         }
         matches.incrementAndGet();
         String storeKey = new String(record.key(), StandardCharsets.UTF_8);
-        Counted counted = counter.count(key, PendingMatchesBytes.read(store.get(storeKey)), detection, context.currentStreamTimeMs());
+        // The detection is parsed again only for the match that fills a window: most only join their group.
+        Counted counted;
+        try {
+            counted = counter.count(key, PendingMatchesBytes.read(store.get(storeKey)),
+                    new PendingMatches.Match(record.timestamp(), detectionId), () -> reparse(record),
+                    context.currentStreamTimeMs());
+        } catch (IllegalArgumentException e) {
+            skip(e);
+            return;
+        }
         if (counted.late()) {
             lateMatches.incrementAndGet();
             return;
         }
         save(storeKey, counted.pending());
-        counted.alert().ifPresent(alert -> context.forward(new Record<>(detection.detection().make().getBytes(StandardCharsets.UTF_8),
+        counted.alert().ifPresent(alert -> context.forward(new Record<>(alert.detection().detection().make().getBytes(StandardCharsets.UTF_8),
                 AlertJson.write(alert), record.timestamp())));
+    }
+
+    private static IndexedDetection reparse(Record<byte[], byte[]> record) {
+        try {
+            return DetectionJson.indexed(WindowMatchRecord.source(record.value()), record.timestamp(),
+                    WindowMatchRecord.detection(record.value()));
+        } catch (DetectionJson.RejectedRecordException e) {
+            throw new IllegalArgumentException("not a detection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Only this topology writes the repartition topic; a record it cannot read is skipped, not a stop. */
+    private void skip(RuntimeException e) {
+        var at = context.recordMetadata().orElseThrow();
+        try (var line = RecordLogContext.of(at.topic(), at.partition(), at.offset())) {
+            LOG.log(Level.WARNING, "skipping a window match that cannot be read: " + e.getMessage());
+        }
     }
 
     private void sweep(long streamTime) {

@@ -11,6 +11,7 @@ import io.intellisite.indexer.domain.detection.IndexedDetection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Applies the rule in force now: a match counted under a rule since deleted, disabled or regrouped counts nowhere. */
 public final class CountWindowedMatchesService implements CountWindowedMatchesUseCase {
@@ -21,20 +22,20 @@ public final class CountWindowedMatchesService implements CountWindowedMatchesUs
     }
 
     @Override
-    public Counted count(WindowKey key, PendingMatches pending, IndexedDetection detection, long streamTime) {
+    public Counted count(WindowKey key, PendingMatches pending, PendingMatches.Match match, Supplier<IndexedDetection> detection,
+                         long streamTime) {
         Optional<AlertRule> rule = inForce(key);
         if (rule.isEmpty()) {
             return new Counted(PendingMatches.NONE, Optional.empty(), false);
         }
-        PendingMatches.Outcome outcome = pending.add(new PendingMatches.Match(detection.detectedAt().toEpochMilli(),
-                detection.id()), rule.get().window(), streamTime);
+        PendingMatches.Outcome outcome = pending.add(match, rule.get().window(), streamTime);
         List<PendingMatches.Match> fired = outcome.fired();
         if (fired.isEmpty()) {
             return new Counted(outcome.pending(), Optional.empty(), outcome.late());
         }
         AlertWindow window = new AlertWindow(key, rule.get().window(), Instant.ofEpochMilli(fired.getFirst().at()),
                 Instant.ofEpochMilli(fired.getLast().at()), fired.stream().map(PendingMatches.Match::detectionId).toList());
-        return new Counted(outcome.pending(), Optional.of(Alert.ofWindow(detection, window)), false);
+        return new Counted(outcome.pending(), Optional.of(Alert.ofWindow(detection.get(), window)), false);
     }
 
     @Override

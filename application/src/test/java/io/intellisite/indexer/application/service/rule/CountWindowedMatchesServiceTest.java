@@ -42,7 +42,7 @@ class CountWindowedMatchesServiceTest {
     private Counted count(PendingMatches pending, long at) {
         IndexedDetection d = IndexedDetection.at(new SourcePosition("t", UUID.randomUUID(), 0, offset++), Instant.ofEpochMilli(at),
                 new Detection(2011, "Toyota", "Land Cruiser", "SUV"), "{}");
-        return service.count(TOYOTAS, pending, d, at);
+        return service.count(TOYOTAS, pending, new PendingMatches.Match(at, d.id()), () -> d, at);
     }
 
     @Test
