@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -125,7 +126,8 @@ public final class IndexerApplication implements AutoCloseable {
         GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, kafka.applicationId(), topics.detections(),
                 pipeline::consumerClientIds, kafka.stallAfter());
         own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, kafka.applicationId(),
-                List.of(topics.alerts(), topics.deadLetters()), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
+                Stream.concat(Stream.of(topics.alerts(), topics.deadLetters()), DetectionTopology.internalTopics(kafka.applicationId()).stream())
+                        .toList(), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
         pipeline.start();
 
         own(InstanceMeters.bind(database, pipeline, indexers, alertFeed));

@@ -10,6 +10,7 @@ import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import io.intellisite.indexer.adapters.persistence.RollupCheck;
 import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.domain.alert.AlertRule;
+import io.intellisite.indexer.domain.alert.RuleConditions;
 import io.intellisite.indexer.domain.detection.Detection;
 import io.intellisite.indexer.embedded.FreePort;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,15 @@ class CrashSoakTest {
     private static final int POISON_EVERY = 50;
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30);
     private static final AlertRule SUV = AlertRule.suspiciousCategory("SUV");
+    /**
+     * A windowed rule whose alerts do not depend on the order the matches are counted in: every two wagons within a
+     * day, whichever two, raise one. An hour of grace, so that no match is late however far apart the partitions run
+     * while a restarted instance catches up. So after any kill, exactly half the wagons (rounded down) are alerted.
+     */
+    private static final String WAGON_PAIRS = """
+            {"name": "Wagon pairs", "conditions": {"category": ["Wagon"]}, "window": {"count": 2, "within": "P1D", "grace": "PT1H"}}""";
+    private static final AlertRule WAGONS = new AlertRule("wagons", "wagons", true,
+            RuleConditions.fromMap(Map.of("category", List.of("Wagon"))));
 
     @Test
     void threeKillsAtRandomInstantsLoseAndDoubleNothing(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
@@ -87,6 +97,9 @@ class CrashSoakTest {
                 continue;
             }
             long ready = awaitReady(httpPort, log);
+            if (cycle == 1) {
+                addWagonPairs(httpPort, log);
+            }
             Duration recovery = probe(broker, "probe-" + cycle + "-" + UUID.randomUUID(), ready, log);
             totals.add(1, 1, 0);
             worstRecovery = recovery.compareTo(worstRecovery) > 0 ? recovery : worstRecovery;
@@ -102,8 +115,8 @@ class CrashSoakTest {
         }
         assertTrue(worstRecovery.compareTo(RECOVERY_BOUND) <= 0, "worst recovery " + worstRecovery);
         System.out.printf("crash soak: %d cycles (%d killed while starting), worst first alert %d ms after ready; "
-                        + "%,d detections stored once, %,d alerts and %,d dead letters exactly once%n",
-                cycles, killsDuringStart, worstRecovery.toMillis(), totals.valid, totals.alerts, totals.poison);
+                        + "%,d detections stored once, %,d alerts and %,d dead letters exactly once; %,d wagons, %,d pairs alerted%n",
+                cycles, killsDuringStart, worstRecovery.toMillis(), totals.valid, totals.alerts, totals.poison, totals.wagons, totals.wagons / 2);
     }
 
     /** Everything the broker acknowledged so far is stored once, counted, alerted and dead-lettered exactly. */
@@ -123,12 +136,26 @@ class CrashSoakTest {
         assertEquals(totals.poison, deadLetters.size(), () -> "each dead letter exactly once to a read_committed reader;"
                 + " written more than once:\n" + writtenTwice(deadLetters, r -> "detections " + header(r, DeadLetterHeaders.SOURCE_PARTITION)
                 + "@" + header(r, DeadLetterHeaders.SOURCE_OFFSET)) + "the broker's transactions:\n" + TransactionReport.of(broker));
-        var alerts = Records.readAll(broker, "intellisite.alerts", totals.alerts, "read_committed");
+        long pairs = totals.wagons / 2;
+        var alerts = Records.readAll(broker, "intellisite.alerts", totals.alerts + pairs, "read_committed");
         Set<String> ids = new HashSet<>();
         alerts.forEach(a -> ids.add(Json.parse(a.value()).get("id").asText()));
-        assertEquals(totals.alerts, alerts.size(), () -> "each alert exactly once to a read_committed reader; written more than once:\n"
+        assertEquals(totals.alerts + pairs, alerts.size(), () -> "each alert exactly once to a read_committed reader; written more than once:\n"
                 + writtenTwice(alerts, r -> Json.parse(r.value()).get("id").asText()) + "the broker's transactions:\n" + TransactionReport.of(broker));
-        assertEquals(totals.alerts, ids.size());
+        assertEquals(alerts.size(), ids.size());
+        Set<String> paired = new HashSet<>();
+        long windows = alerts.stream().map(a -> Json.parse(a.value()).get("window")).filter(w -> w != null)
+                .peek(w -> w.get("detections").forEach(id -> paired.add(id.asText()))).count();
+        assertEquals(pairs, windows, "one alert per two wagons of " + totals.wagons);
+        assertEquals(2 * pairs, paired.size(), "each wagon counted in one window at most");
+    }
+
+    /** The windowed rule, in force on the instance before anything else is produced. */
+    private static void addWagonPairs(int httpPort, Path log) throws Exception {
+        var created = ProductClient.send("POST", httpPort, "/rules", ProductClient.adminToken(httpPort), WAGON_PAIRS);
+        assertEquals(201, created.statusCode(), created.body());
+        Eventually.waitFor(() -> ProductClient.readiness("http://127.0.0.1:" + httpPort + "/health/ready").body()
+                .matches("(?s).*\"rulesInForce\"\\s*:\\s*2\\D.*"), Duration.ofSeconds(30), log);
     }
 
     /** Records of one source, with where each was written: the same place twice would be the reader's fault, not the product's. */
@@ -219,6 +246,7 @@ class CrashSoakTest {
                     Detection d = catalog.next();
                     value = DetectionJson.detection(d);
                     totals.add(1, SUV.matches(d) ? 1 : 0, 0);
+                    totals.wagons += WAGONS.matches(d) ? 1 : 0;
                 }
                 producer.send(new ProducerRecord<>("intellisite.detections", null, value), (m, e) -> {
                     if (e != null) {
@@ -242,6 +270,8 @@ class CrashSoakTest {
         long valid;
         long alerts;
         long poison;
+        /** Detections the windowed rule counts. */
+        long wagons;
 
         void add(long valid, long alerts, long poison) {
             this.valid += valid;

@@ -5,6 +5,7 @@ import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.kafka.windows.WindowedRuleProcessor;
 import io.intellisite.indexer.application.port.in.rule.CountWindowedMatchesUseCase;
 import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -58,6 +59,11 @@ public final class DetectionTopology {
                 .process(() -> new WindowedRuleProcessor(windows, windowMatches, lateMatches), Named.as(WINDOW_COUNTER), WindowedRuleProcessor.STORE)
                 .to(topics.alerts(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("window-alerts-sink"));
         topology = builder.build();
+    }
+
+    /** The topics Kafka Streams makes for this topology, which its transactions write beside the output topics. */
+    public static List<String> internalTopics(String applicationId) {
+        return List.of(applicationId + "-" + WINDOW_MATCHES + "-repartition", applicationId + "-" + WindowedRuleProcessor.STORE + "-changelog");
     }
 
     public Topology topology() {

@@ -84,11 +84,14 @@ public final class HangingTransactions {
     }
 
     private List<TopicPartition> partitionsWrittenBy(String group, Collection<String> outputTopics) throws Exception {
-        List<String> topics = new ArrayList<>(outputTopics);
+        // Kafka Streams creates its internal topics at the group's first assignment: until then they are not asked about.
+        Set<String> existing = admin.listTopics().names().get(ASK.toSeconds(), TimeUnit.SECONDS);
+        List<String> topics = new ArrayList<>(outputTopics.stream().filter(existing::contains).toList());
+        List<String> written = List.copyOf(topics);
         topics.add(Topic.GROUP_METADATA_TOPIC_NAME);
         Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(ASK.toSeconds(), TimeUnit.SECONDS);
         List<TopicPartition> partitions = new ArrayList<>();
-        outputTopics.forEach(t -> described.get(t).partitions().forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
+        written.forEach(t -> described.get(t).partitions().forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
         // Where the group coordinator keeps a group: the broker's own rule (GroupCoordinator#partitionFor).
         int offsetsPartitions = described.get(Topic.GROUP_METADATA_TOPIC_NAME).partitions().size();
         partitions.add(new TopicPartition(Topic.GROUP_METADATA_TOPIC_NAME, Utils.abs(group.hashCode()) % offsetsPartitions));
