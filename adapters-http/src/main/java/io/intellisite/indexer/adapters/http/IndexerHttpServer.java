@@ -31,12 +31,16 @@ public final class IndexerHttpServer implements AutoCloseable {
     private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.34.1";
     private final WebServer server;
     private final List<Meter> gauges;
+    /** What the gauges read: Micrometer holds it only weakly, so the server does, for as long as it serves them. */
+    private final List<MetricGauge> figures;
     private final StalledWriteWatchdog stalls;
     private final Runnable stopTlsWatch;
 
-    private IndexerHttpServer(WebServer server, List<Meter> gauges, StalledWriteWatchdog stalls, Runnable stopTlsWatch) {
+    private IndexerHttpServer(WebServer server, List<Meter> gauges, List<MetricGauge> figures, StalledWriteWatchdog stalls,
+                              Runnable stopTlsWatch) {
         this.server = server;
         this.gauges = gauges;
+        this.figures = List.copyOf(figures);
         this.stalls = stalls;
         this.stopTlsWatch = stopTlsWatch;
     }
@@ -109,7 +113,7 @@ public final class IndexerHttpServer implements AutoCloseable {
             throw new IllegalStateException("could not bind " + settings.host() + ":" + settings.port() + " (in use?)");
         }
         Runnable stopTlsWatch = settings.tls().map(tls -> tls.watch(server)).orElse(() -> { });
-        return new IndexerHttpServer(server, meters, stalls, stopTlsWatch);
+        return new IndexerHttpServer(server, meters, gauges, stalls, stopTlsWatch);
     }
 
     /** The API's services by path: what start registers, and what OpenApiDocumentTest walks to list every route. */
