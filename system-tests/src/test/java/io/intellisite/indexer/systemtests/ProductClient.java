@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A small HTTP client for tests that drive running product instances by their port. */
 final class ProductClient {
@@ -17,14 +18,19 @@ final class ProductClient {
     private ProductClient() {
     }
 
+    /** Fails after 60 s with the last readiness answer (which check is down, and why) and the product's log. */
     static void awaitReady(int port, Path log) throws Exception {
+        AtomicReference<String> last = new AtomicReference<>("no answer");
         Eventually.waitFor(() -> {
             try {
-                return send("GET", port, "/health/ready", null, null).statusCode() == 200;
+                HttpResponse<String> r = send("GET", port, "/health/ready", null, null);
+                last.set(r.statusCode() + " " + r.body());
+                return r.statusCode() == 200;
             } catch (Exception notYet) {
+                last.set(notYet.toString());
                 return false;
             }
-        }, Duration.ofSeconds(60), log);
+        }, Duration.ofSeconds(60), () -> "; last readiness answer: " + last.get() + "; product log:\n" + Eventually.read(log));
     }
 
     /** A bearer token of the admin that {@link TestInfrastructure#productSettings} configures. */

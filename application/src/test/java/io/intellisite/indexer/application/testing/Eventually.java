@@ -35,7 +35,7 @@ public final class Eventually {
         waitFor(condition, timeout, () -> Files.exists(productLog) ? "; product log:\n" + read(productLog) : "");
     }
 
-    private static String read(Path log) {
+    public static String read(Path log) {
         try {
             return Files.readString(log);
         } catch (IOException e) {
