@@ -13,11 +13,10 @@ import java.util.UUID;
  * {@code count} unspent matches, and matches older than {@code streamTime - grace - within} can join no window a
  * match still to come may open, so they are dropped: at most {@code 3 (count - 1)} matches are kept.
  */
-public final class PendingMatches {
+public record PendingMatches(List<Match> matches) {
     private static final Comparator<Match> ORDER = (a, b) -> a.at() != b.at() ? Long.compare(a.at(), b.at())
             : a.detectionId().compareTo(b.detectionId());
     public static final PendingMatches NONE = new PendingMatches(List.of());
-    private final List<Match> matches;
 
     /** One matching detection at its event time (epoch milliseconds). */
     public record Match(long at, UUID detectionId) {
@@ -30,12 +29,8 @@ public final class PendingMatches {
     public record Outcome(PendingMatches pending, List<Match> fired, boolean late) {
     }
 
-    public PendingMatches(List<Match> matches) {
-        this.matches = sorted(matches) ? List.copyOf(matches) : matches.stream().sorted(ORDER).toList();
-    }
-
-    public List<Match> matches() {
-        return matches;
+    public PendingMatches {
+        matches = sorted(matches) ? List.copyOf(matches) : matches.stream().sorted(ORDER).toList();
     }
 
     public boolean isEmpty() {
@@ -78,10 +73,10 @@ public final class PendingMatches {
             if (all.get(first + n - 1).at() - all.get(first).at() <= within) {
                 List<Match> fired = List.copyOf(all.subList(first, first + n));
                 all.subList(first, first + n).clear();
-                return new Outcome(new PendingMatches(all, true), fired, false);
+                return new Outcome(new PendingMatches(all), fired, false);
             }
         }
-        return new Outcome(new PendingMatches(all, true), List.of(), false);
+        return new Outcome(new PendingMatches(all), List.of(), false);
     }
 
     /** Without the matches no window still to come can hold. */
@@ -93,11 +88,7 @@ public final class PendingMatches {
                 kept.add(m);
             }
         }
-        return kept.size() == matches.size() ? this : new PendingMatches(kept, true);
-    }
-
-    private PendingMatches(List<Match> inOrder, boolean trusted) {
-        this.matches = List.copyOf(inOrder);
+        return kept.size() == matches.size() ? this : new PendingMatches(kept);
     }
 
     private static long oldestUseful(RuleWindow window, long streamTime) {
@@ -111,20 +102,5 @@ public final class PendingMatches {
             }
         }
         return true;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PendingMatches p && p.matches.equals(matches);
-    }
-
-    @Override
-    public int hashCode() {
-        return matches.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "PendingMatches" + matches;
     }
 }

@@ -86,8 +86,8 @@ public final class HangingTransactions {
     private List<TopicPartition> partitionsWrittenBy(String group, Collection<String> outputTopics) throws Exception {
         // Kafka Streams creates its internal topics at the group's first assignment: until then they are not asked about.
         Set<String> existing = admin.listTopics().names().get(ASK.toSeconds(), TimeUnit.SECONDS);
-        List<String> topics = new ArrayList<>(outputTopics.stream().filter(existing::contains).toList());
-        List<String> written = List.copyOf(topics);
+        List<String> written = outputTopics.stream().filter(existing::contains).toList();
+        List<String> topics = new ArrayList<>(written);
         topics.add(Topic.GROUP_METADATA_TOPIC_NAME);
         Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(ASK.toSeconds(), TimeUnit.SECONDS);
         List<TopicPartition> partitions = new ArrayList<>();

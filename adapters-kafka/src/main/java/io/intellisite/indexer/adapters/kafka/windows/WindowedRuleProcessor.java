@@ -70,17 +70,18 @@ public final class WindowedRuleProcessor implements Processor<byte[], byte[], by
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        String storeKey;
         WindowKey key;
         UUID detectionId;
         try {
-            key = WindowMatchRecord.key(record.key());
+            storeKey = new String(record.key(), StandardCharsets.UTF_8);
+            key = WindowMatchRecord.key(storeKey);
             detectionId = WindowMatchRecord.detectionId(record.value());
         } catch (RuntimeException e) {
             skip(e);
             return;
         }
         matches.incrementAndGet();
-        String storeKey = new String(record.key(), StandardCharsets.UTF_8);
         // The detection is parsed again only for the match that fills a window: most only join their group.
         Counted counted;
         try {
@@ -126,7 +127,7 @@ public final class WindowedRuleProcessor implements Processor<byte[], byte[], by
                 PendingMatches before = PendingMatchesBytes.read(entry.value);
                 PendingMatches after;
                 try {
-                    after = counter.expire(WindowMatchRecord.key(entry.key.getBytes(StandardCharsets.UTF_8)), before, streamTime);
+                    after = counter.expire(WindowMatchRecord.key(entry.key), before, streamTime);
                 } catch (RuntimeException unreadable) {
                     after = PendingMatches.NONE;
                 }

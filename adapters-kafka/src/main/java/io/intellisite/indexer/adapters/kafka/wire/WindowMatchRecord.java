@@ -25,8 +25,8 @@ public final class WindowMatchRecord {
         return (key.ruleId() + '\n' + key.groupBy().wireName() + '\n' + key.group()).getBytes(StandardCharsets.UTF_8);
     }
 
-    public static WindowKey key(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+    /** The key read back from its text: the counting store is keyed by the same text. */
+    public static WindowKey key(String text) {
         int first = text.indexOf('\n');
         int second = text.indexOf('\n', first + 1);
         if (first < 0 || second < 0) {
