@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class AlertTopic {
     private static final System.Logger LOG = System.getLogger(AlertTopic.class.getName());
+    private static final AtomicInteger CONSUMERS = new AtomicInteger();
     private final String name;
     private final Map<String, Object> consumerConfig;
     private final ReentrantLock lookupLock = new ReentrantLock();
@@ -42,12 +44,18 @@ final class AlertTopic {
         return name;
     }
 
-    KafkaConsumer<byte[], byte[]> newConsumer() {
-        return newConsumer(Map.of());
+    KafkaConsumer<byte[], byte[]> newConsumer(String role) {
+        return newConsumer(role, Map.of());
     }
 
-    KafkaConsumer<byte[], byte[]> newConsumer(Map<String, Object> overrides) {
+    /**
+     * {@code role} names the consumer ({@code intellisite-alerts-feed-1}): its metrics, lag per partition
+     * included, are told apart by this client id, which Kafka would otherwise make {@code consumer-null-N}.
+     */
+    KafkaConsumer<byte[], byte[]> newConsumer(String role, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
+        // Numbered because clients sharing an id in one JVM clash on their JMX names (Kafka warns of each).
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "intellisite-alerts-" + role + "-" + CONSUMERS.incrementAndGet());
         config.putAll(overrides);
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -92,7 +100,7 @@ final class AlertTopic {
     }
 
     private int lookUp(Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
+        try (KafkaConsumer<byte[], byte[]> c = newConsumer("lookup")) {
             return c.partitionsFor(name, timeout).size();
         } catch (KafkaException e) {
             LOG.log(Level.WARNING, "could not count the partitions of " + name + ": " + e.getMessage());

@@ -72,9 +72,9 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         // Metadata refreshed as often as it is checked: an added partition shows within two checks.
         this.topic = new AlertTopic(cluster, topic, partitionCheck);
         // A replay holds at most one poll of alerts, read as its subscriber reads: 100, not the live consumer's 1,000.
-        this.replays = replays != null ? replays : () -> this.topic.newConsumer(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
+        this.replays = replays != null ? replays : () -> this.topic.newConsumer("replay", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
         this.ring = new AlertRing(queueCapacity);
-        this.consumer = this.topic.newConsumer();
+        this.consumer = this.topic.newConsumer("feed");
         this.position = this.topic.assignAtEnd(consumer, Duration.ofSeconds(15));
         this.thread = Thread.ofPlatform().name("alert-feed").daemon().start(this::run);
     }

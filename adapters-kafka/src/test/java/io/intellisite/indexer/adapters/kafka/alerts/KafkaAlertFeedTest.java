@@ -115,6 +115,31 @@ class KafkaAlertFeedTest extends AlertFeedContract {
         assertTrue(latency.totalTime(java.util.concurrent.TimeUnit.SECONDS) < 60, "from its detection, not from 1970");
     }
 
+    /** Issue 21: the feed's lag per partition, under a client id that says it is the alert feed. */
+    @Test
+    void theFeedsLagIsMeteredPerPartitionUnderItsOwnName() throws Exception {
+        KafkaAlertFeed feed = feedOnANewTopic(16, Duration.ofSeconds(30));
+        try (var subscription = feed.subscribe(java.util.Optional.empty())) {
+            publish("Toyota", 1);
+            assertTrue(subscription.next(Duration.ofSeconds(10)).isPresent(), "the feed has fetched");
+        }
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var meters = feed.meters();
+        meters.forEach(m -> m.bindTo(registry));
+        try {
+            var lags = registry.find("kafka.consumer.fetch.manager.records.lag").tag("topic", topic).gauges();
+            assertEquals(List.of("0", "1", "2"), lags.stream().map(g -> g.getId().getTag("partition")).sorted().toList());
+            assertTrue(lags.stream().allMatch(g -> g.getId().getTag("client.id").matches("intellisite-alerts-feed-\\d+")),
+                    "named for what it is: " + lags.stream().map(g -> g.getId().getTag("client.id")).toList());
+        } finally {
+            for (var m : meters) {
+                if (m instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+        }
+    }
+
     @Test
     void theFeedSaysWhetherItStillReadsTheTopic() throws Exception {
         KafkaAlertFeed feed = feedOnANewTopic(10, Duration.ofSeconds(30));
