@@ -4,6 +4,7 @@ import io.intellisite.indexer.bootstrap.config.CommandLine;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
 import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
+import io.intellisite.indexer.bootstrap.logging.LogFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

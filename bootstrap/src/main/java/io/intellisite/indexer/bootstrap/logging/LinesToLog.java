@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.bootstrap.logging;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

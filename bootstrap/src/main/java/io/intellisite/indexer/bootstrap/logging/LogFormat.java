@@ -1,4 +1,4 @@
-package io.intellisite.indexer.bootstrap;
+package io.intellisite.indexer.bootstrap.logging;
 
 import io.intellisite.indexer.bootstrap.config.StartupException;
 import java.util.Locale;
@@ -13,12 +13,12 @@ import org.slf4j.event.Level;
  * JSON object a line (logback's JSON encoder). Helidon logs through java.util.logging, which is sent to the same
  * place, so the product's, Kafka's and Helidon's lines all come out in the one format.
  */
-final class LogFormat {
+public final class LogFormat {
     private LogFormat() {
     }
 
     /** Read from the flag, the system property or the environment, as every setting is, but before Settings logs anything. */
-    static void apply(Map<String, String> overrides) {
+    public static void apply(Map<String, String> overrides) {
         String format = Optional.ofNullable(overrides.get("LOG_FORMAT")).or(() -> Optional.ofNullable(System.getProperty("LOG_FORMAT")))
                 .or(() -> Optional.ofNullable(System.getenv("LOG_FORMAT"))).orElse("text").strip().toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {

@@ -65,6 +65,9 @@ public final class DetectionPipeline implements AutoCloseable {
         // The default from Kafka 5.0 (Streams warns at every start without it); GlobalAlertRuleTable already
         // skips records that are not rules, so nothing it keeps reaches the handler.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Streams 4.3.1 reads it again from the main consumer's settings (its assignor's configuration), and warns
+        // once more at every start unless it is there too.
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2_000);
         // A crashed instance's partitions move to the others after this long without a heartbeat.
