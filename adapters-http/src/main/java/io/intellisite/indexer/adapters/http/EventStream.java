@@ -84,9 +84,11 @@ final class EventStream {
         }
     }
 
+    /** The shortest of three waits, none below zero. */
     private static Duration shortest(Duration a, Duration b, Duration c) {
         Duration ab = a.compareTo(b) < 0 ? a : b;
-        return ab.compareTo(c) < 0 ? ab : c;
+        Duration abc = ab.compareTo(c) < 0 ? ab : c;
+        return abc.isNegative() ? Duration.ZERO : abc;
     }
 
     void serve(ServerResponse res, Principal actor, String name, Optional<String> resume, Opener opener) {
@@ -126,6 +128,9 @@ final class EventStream {
         // The stream ends with its token: a token checked once would deliver for as long as the connection holds.
         Instant expiresAt = actor.claims().expiresAt();
         Instant recheckAt = Instant.now().plus(RECHECK);
+        // A heartbeat is due a heartbeat after the last write, not at every wake-up: the token recheck wakes an idle
+        // stream every 2 s, and writing then sent 7 comments where SSE_HEARTBEAT_SECONDS (15) asked for one.
+        Instant heartbeatAt = Instant.now().plus(heartbeat);
         while (true) {
             Instant now = Instant.now();
             boolean expired = !now.isBefore(expiresAt);
@@ -140,10 +145,15 @@ final class EventStream {
             if (!now.isBefore(recheckAt)) {
                 recheckAt = now.plus(RECHECK);
             }
-            Optional<Frame> event = source.next(shortest(heartbeat, Duration.between(now, expiresAt), Duration.between(now, recheckAt)));
+            Optional<Frame> event = source.next(shortest(Duration.between(now, heartbeatAt), Duration.between(now, expiresAt),
+                    Duration.between(now, recheckAt)));
             if (event.isEmpty() && !source.overflowed()) {
+                if (Instant.now().isBefore(heartbeatAt)) {
+                    continue;
+                }
                 sse.comment("heartbeat");
             }
+            heartbeatAt = Instant.now().plus(heartbeat);
             // Whatever else is queued goes out in the same write. No wait for more to gather: the alerts of one pipeline
             // commit arrive together, and a subscriber the server is late to serve finds the next ones queued anyway. A
             // 20 ms wait here cost 40 ms of p50 (BENCHMARKS-LOG.md, 2026-11-30).
