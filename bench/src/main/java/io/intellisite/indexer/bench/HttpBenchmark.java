@@ -1,6 +1,6 @@
 package io.intellisite.indexer.bench;
 
-import io.intellisite.indexer.adapters.http.DetectionsHttpService;
+import io.intellisite.indexer.adapters.http.detections.DetectionsHttpService;
 import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.adapters.persistence.JdbiDetectionRepository;

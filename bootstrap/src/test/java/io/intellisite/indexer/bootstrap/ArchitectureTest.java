@@ -10,8 +10,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import io.intellisite.indexer.adapters.http.alerts.archfixture.AlertsRouteReachingIntoStats;
 import io.intellisite.indexer.application.port.out.archfixture.OutgoingPortTakingAnIncomingType;
 import io.intellisite.indexer.domain.archfixture.DomainClassUsingJdbc;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,16 @@ class ArchitectureTest {
     static final ArchRule SHARED_MODEL_BELOW_THE_PORTS = noClasses().that().resideInAPackage(ROOT + ".application.model..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".application.port..", ROOT + ".application.service..")
             .as("the values both port directions carry depend on neither");
+
+    // The HTTP adapter's routes, grouped by feature, share only what every route needs (json, security, sse): a
+    // change to one feature's answers cannot reach another's.
+    private static final String HTTP = ROOT + ".adapters.http.";
+    private static final List<String> HTTP_FEATURES = List.of("alerts", "stats", "users", "detections", "rules", "docs");
+    static final ArchRule HTTP_FEATURES_APART = CompositeArchRule.of(HTTP_FEATURES.stream()
+            .map(feature -> (ArchRule) noClasses().that().resideInAPackage(HTTP + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(HTTP_FEATURES.stream().filter(f -> !f.equals(feature))
+                            .map(f -> HTTP + f + "..").toArray(String[]::new)).allowEmptyShould(true))
+            .toList()).as("the HTTP adapter's feature packages do not depend on each other");
 
     @BeforeAll
     static void importProductionClasses() {
@@ -97,6 +110,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void httpFeaturesDoNotDependOnEachOther() {
+        HTTP_FEATURES_APART.check(production);
+    }
+
+    @Test
     void noMonitorWaits() {
         NO_MONITOR_WAITS.check(production);
     }
@@ -111,6 +129,7 @@ class ArchitectureTest {
         for (String pkg : new String[] {"domain", "application", "adapters.http", "adapters.security", "adapters.persistence", "adapters.kafka", "embedded", "bootstrap"}) {
             assertTrue(production.containPackage(ROOT + "." + pkg), pkg + " was imported");
         }
+        HTTP_FEATURES.forEach(feature -> assertTrue(production.containPackage(HTTP + feature), "HTTP feature " + feature + " was imported"));
         assertFalse(production.contain(DomainClassUsingJdbc.class), "test fixtures stay out of the production import");
         assertFalse(production.contain(OutgoingPortTakingAnIncomingType.class), "test fixtures stay out of the production import");
     }
@@ -121,6 +140,7 @@ class ArchitectureTest {
         assertTrue(DOMAIN_USES_ONLY_THE_JDK.evaluate(withViolation).hasViolation());
         assertTrue(NO_FRAMEWORK_IN_THE_CORE.evaluate(withViolation).hasViolation());
         assertTrue(NO_MONITOR_WAITS.evaluate(new ClassFileImporter().importClasses(WaitingOnAMonitor.class)).hasViolation());
+        assertTrue(HTTP_FEATURES_APART.evaluate(new ClassFileImporter().importClasses(AlertsRouteReachingIntoStats.class)).hasViolation());
         assertTrue(OUTGOING_PORTS_APART_FROM_INCOMING.evaluate(
                 new ClassFileImporter().importClasses(OutgoingPortTakingAnIncomingType.class)).hasViolation());
     }

@@ -5,6 +5,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
+import io.intellisite.indexer.adapters.http.json.HttpJson;
 import java.util.Locale;
 import java.util.Map;
 

@@ -4,6 +4,7 @@ import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.http.json.HttpJson;
 import io.intellisite.indexer.adapters.security.JwtTokens;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import io.intellisite.indexer.domain.token.TokenClaims;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.intellisite.indexer.adapters.http.json.HttpJson;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.UUID;

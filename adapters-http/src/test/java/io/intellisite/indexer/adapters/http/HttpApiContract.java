@@ -3,6 +3,7 @@ package io.intellisite.indexer.adapters.http;
 import static io.intellisite.indexer.adapters.http.ApiAssertions.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.intellisite.indexer.adapters.http.security.TrustedProxies;
 import io.intellisite.indexer.adapters.security.JwtTokens;
 import io.intellisite.indexer.adapters.security.Pbkdf2PasswordHasher;
 import io.intellisite.indexer.application.UseCases;

@@ -3,6 +3,7 @@ package io.intellisite.indexer.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.intellisite.indexer.adapters.http.security.TrustedProxies;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,8 +1,8 @@
 package io.intellisite.indexer.bootstrap.config;
 
 import io.intellisite.indexer.adapters.http.IndexerHttpServer;
-import io.intellisite.indexer.adapters.http.TlsFiles;
-import io.intellisite.indexer.adapters.http.TrustedProxies;
+import io.intellisite.indexer.adapters.http.security.TlsFiles;
+import io.intellisite.indexer.adapters.http.security.TrustedProxies;
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;

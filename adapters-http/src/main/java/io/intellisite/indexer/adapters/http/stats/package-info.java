@@ -1,0 +1,2 @@
+/** GET /stats, its time series and top-N, and GET /stats/live. */
+package io.intellisite.indexer.adapters.http.stats;
