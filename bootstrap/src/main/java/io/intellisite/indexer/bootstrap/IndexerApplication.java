@@ -123,7 +123,7 @@ public final class IndexerApplication implements AutoCloseable {
             throw new StartupException("KAFKA_BROKER_URL", "cannot publish the alert rules to " + topics.rules() + ": "
                     + Infrastructure.rootMessage(e));
         }
-        GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, kafka.applicationId(), topics.detections(),
+        GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, kafka.applicationId(), DetectionTopology.inputTopics(topics, kafka.applicationId()),
                 pipeline::consumerClientIds, kafka.stallAfter());
         own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, kafka.applicationId(),
                 Stream.concat(Stream.of(topics.alerts(), topics.deadLetters()), DetectionTopology.internalTopics(kafka.applicationId()).stream())

@@ -6,6 +6,7 @@ import io.intellisite.indexer.adapters.kafka.windows.WindowedRuleProcessor;
 import io.intellisite.indexer.application.port.in.rule.CountWindowedMatchesUseCase;
 import io.intellisite.indexer.application.port.in.rule.EvaluateAlertRulesUseCase;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -59,6 +60,11 @@ public final class DetectionTopology {
                 .process(() -> new WindowedRuleProcessor(windows, windowMatches, lateMatches), Named.as(WINDOW_COUNTER), WindowedRuleProcessor.STORE)
                 .to(topics.alerts(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("window-alerts-sink"));
         topology = builder.build();
+    }
+
+    /** The topics the pipeline's consumer group reads: the detections, and the windowed rules' repartition topic. */
+    public static Set<String> inputTopics(TopicNames topics, String applicationId) {
+        return Set.of(topics.detections(), internalTopics(applicationId).getFirst());
     }
 
     /** The topics Kafka Streams makes for this topology, which its transactions write beside the output topics. */

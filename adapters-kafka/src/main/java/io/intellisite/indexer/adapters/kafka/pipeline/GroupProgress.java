@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Whether a consumer group moves on the partitions of {@code topic} the group gave this instance's members: a
+ * Whether a consumer group moves on the partitions of {@code topics} the group gave this instance's members: a
  * partition with records waiting (its end past the group's committed offset) whose committed offset has not moved
  * for {@code stallAfter} is stalled. A stream task that cannot initialise (its committed offset never becomes
  * stable, say) looks from the outside exactly like a quiet stream, and Kafka Streams lists only the tasks it got
@@ -27,7 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class GroupProgress {
     private final Admin admin;
     private final String group;
-    private final String topic;
+    private final Set<String> topics;
     private final Supplier<Set<String>> memberClientIds;
     private final Duration stallAfter;
     private final LongSupplier nanoClock;
@@ -39,16 +39,20 @@ public final class GroupProgress {
     public record Status(long waiting, long stalledNanos, Optional<String> stall) {
     }
 
-    /** {@code memberClientIds}: the client ids of this instance's consumers in the group. */
-    public GroupProgress(Admin admin, String group, String topic, Supplier<Set<String>> memberClientIds, Duration stallAfter) {
-        this(admin, group, topic, memberClientIds, stallAfter, System::nanoTime);
+    /**
+     * {@code topics}: every topic the group reads (the pipeline's include its repartition topic, where a hanging
+     * transaction stalls the windowed rules alone); {@code memberClientIds}: the client ids of this instance's consumers
+     * in the group.
+     */
+    public GroupProgress(Admin admin, String group, Set<String> topics, Supplier<Set<String>> memberClientIds, Duration stallAfter) {
+        this(admin, group, topics, memberClientIds, stallAfter, System::nanoTime);
     }
 
-    GroupProgress(Admin admin, String group, String topic, Supplier<Set<String>> memberClientIds, Duration stallAfter,
+    GroupProgress(Admin admin, String group, Set<String> topics, Supplier<Set<String>> memberClientIds, Duration stallAfter,
                   LongSupplier nanoClock) {
         this.admin = admin;
         this.group = group;
-        this.topic = topic;
+        this.topics = Set.copyOf(topics);
         this.memberClientIds = memberClientIds;
         this.stallAfter = stallAfter;
         this.nanoClock = nanoClock;
@@ -111,7 +115,7 @@ public final class GroupProgress {
         return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(5, TimeUnit.SECONDS).members().stream()
                 .filter(member -> ours.contains(member.clientId()))
                 .flatMap(member -> member.assignment().topicPartitions().stream())
-                .filter(tp -> tp.topic().equals(topic))
+                .filter(tp -> topics.contains(tp.topic()))
                 .collect(Collectors.toSet());
     }
 

@@ -18,7 +18,7 @@ class GroupProgressTest {
     private static final TopicPartition P0 = new TopicPartition("detections", 0);
     private static final Duration STALL_AFTER = Duration.ofSeconds(30);
     private final AtomicLong now = new AtomicLong();
-    private final GroupProgress progress = new GroupProgress(null, "app", "detections", Set::of, STALL_AFTER, now::get);
+    private final GroupProgress progress = new GroupProgress(null, "app", Set.of("detections"), Set::of, STALL_AFTER, now::get);
 
     @Test
     void recordsWaitingWithTheCommittedOffsetStillForLongerThanTheThresholdIsAStall() {
