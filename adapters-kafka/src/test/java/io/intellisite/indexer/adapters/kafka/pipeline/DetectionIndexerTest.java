@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.adapters.kafka.TopicReader;
 import io.intellisite.indexer.adapters.kafka.demo.VehicleCatalog;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
@@ -27,11 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +86,7 @@ class DetectionIndexerTest {
         try (DetectionIndexer indexer = indexer(store, topic)) {
             int refused = RECORDS / 50;
             Eventually.waitFor(() -> store.stored.size() == RECORDS - refused && indexer.deadLetterCount() == refused, WAIT);
-            var dead = readAll(topic + ".dlq", refused);
+            var dead = TopicReader.read(broker.bootstrapServers(), topic + ".dlq", refused, Duration.ofSeconds(30));
             assertEquals(refused, dead.size());
             for (var r : dead) {
                 assertEquals("UNSTORABLE", DeadLetterHeaders.value(r.headers(), DeadLetterHeaders.REASON));
@@ -123,25 +121,12 @@ class DetectionIndexerTest {
             indexer.start();
             Eventually.waitFor(() -> indexer.deadLetterCount() == 1, WAIT);
             Eventually.waitFor(indexer::isHealthy, WAIT);
-            var dead = readAll(topic + ".dlq", 1).getFirst();
+            var dead = TopicReader.read(broker.bootstrapServers(), topic + ".dlq", 1, Duration.ofSeconds(30)).getFirst();
             assertEquals("UNSTORABLE", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.REASON));
             assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
             assertTrue(Long.parseLong(DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.OMITTED_BYTES)) > 1_100_000);
             assertEquals(null, dead.value(), "read the record itself at its source position");
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "group.id", "check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     private static DetectionIndexer indexer(IndexDetectionsUseCase store) throws Exception {

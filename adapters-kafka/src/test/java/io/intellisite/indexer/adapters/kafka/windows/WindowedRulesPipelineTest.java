@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
+import io.intellisite.indexer.adapters.kafka.TopicReader;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionPipeline;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionTopology;
 import io.intellisite.indexer.adapters.kafka.pipeline.TopicIds;
@@ -32,11 +33,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -144,23 +142,7 @@ class WindowedRulesPipelineTest {
         pipeline.start();
     }
 
-    /** The committed records of {@code topic}, once {@code expected} are there or {@code wait} has passed. */
     private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, int expected, Duration wait) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        long deadline = System.nanoTime() + wait.toNanos();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "isolation.level", "read_committed", "auto.offset.reset", "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        return TopicReader.read(broker.bootstrapServers(), topic, expected, wait);
     }
 }
