@@ -35,12 +35,19 @@ class KnownNoiseTest {
         context.getLogger("io.helidon.metrics.providers.micrometer.MMeterRegistry")
                 .warn("No matching neutral meter for implementation meter MeterId{name='delete.this', tags=[]}");
         context.getLogger("io.intellisite.Other").warn("Failed to delete state store directory, said someone else");
+        var network = context.getLogger("org.apache.kafka.clients.NetworkClient");
+        network.warn("[Consumer clientId=x] The metadata response from the cluster reported a recoverable issue with correlation id 2 :"
+                + " {intellisite-indexer-window-matches-repartition=UNKNOWN_TOPIC_OR_PARTITION}");
+        network.warn("[Consumer clientId=x] The metadata response from the cluster reported a recoverable issue with correlation id 2 :"
+                + " {intellisite.detections=UNKNOWN_TOPIC_OR_PARTITION}");
 
         List<String> kept = events.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
         assertEquals(List.of(
                 "WARN stream-thread [main] Failed to lock the state directory",
                 "ERROR stream-thread [main] Failed to delete state store directory of /data/app for it is not empty",
-                "WARN Failed to delete state store directory, said someone else"), kept);
+                "WARN Failed to delete state store directory, said someone else",
+                "WARN [Consumer clientId=x] The metadata response from the cluster reported a recoverable issue with correlation id 2 :"
+                        + " {intellisite.detections=UNKNOWN_TOPIC_OR_PARTITION}"), kept);
     }
 
     @Test
