@@ -149,13 +149,14 @@ public final class EventStream {
             }
             Optional<Frame> event = source.next(shortest(Duration.between(now, heartbeatAt), Duration.between(now, expiresAt),
                     Duration.between(now, recheckAt)));
+            Instant woke = Instant.now();
             if (event.isEmpty() && !source.overflowed()) {
-                if (Instant.now().isBefore(heartbeatAt)) {
+                if (woke.isBefore(heartbeatAt)) {
                     continue;
                 }
                 sse.comment("heartbeat");
             }
-            heartbeatAt = Instant.now().plus(heartbeat);
+            heartbeatAt = woke.plus(heartbeat);
             // Whatever else is queued goes out in the same write. No wait for more to gather: the alerts of one pipeline
             // commit arrive together, and a subscriber the server is late to serve finds the next ones queued anyway. A
             // 20 ms wait here cost 40 ms of p50 (BENCHMARKS-LOG.md, 2026-11-30).

@@ -64,12 +64,16 @@ public final class DetectionTopology {
 
     /** The topics the pipeline's consumer group reads: the detections, and the windowed rules' repartition topic. */
     public static Set<String> inputTopics(TopicNames topics, String applicationId) {
-        return Set.of(topics.detections(), internalTopics(applicationId).getFirst());
+        return Set.of(topics.detections(), repartitionTopic(applicationId));
     }
 
     /** The topics Kafka Streams makes for this topology, which its transactions write beside the output topics. */
     public static List<String> internalTopics(String applicationId) {
-        return List.of(applicationId + "-" + WINDOW_MATCHES + "-repartition", applicationId + "-" + WindowedRuleProcessor.STORE + "-changelog");
+        return List.of(repartitionTopic(applicationId), applicationId + "-" + WindowedRuleProcessor.STORE + "-changelog");
+    }
+
+    private static String repartitionTopic(String applicationId) {
+        return applicationId + "-" + WINDOW_MATCHES + "-repartition";
     }
 
     public Topology topology() {

@@ -13,6 +13,7 @@ import io.intellisite.indexer.application.port.out.AlertFeed;
 import io.intellisite.indexer.domain.InvalidValueException;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,11 +105,7 @@ class KafkaAlertFeedTest extends AlertFeedContract {
             publish("Toyota", 1);
             assertTrue(subscription.next(Duration.ofSeconds(10)).isPresent());
         } finally {
-            for (var m : meters) {
-                if (m instanceof AutoCloseable closeable) {
-                    closeable.close();
-                }
-            }
+            closeAll(meters);
         }
         var latency = registry.find("intellisite.alerts.latency").timer();
         assertTrue(latency != null && latency.count() == 1, "one alert timed");
@@ -132,10 +129,15 @@ class KafkaAlertFeedTest extends AlertFeedContract {
             assertTrue(lags.stream().allMatch(g -> g.getId().getTag("client.id").matches("intellisite-alerts-feed-\\d+")),
                     "named for what it is: " + lags.stream().map(g -> g.getId().getTag("client.id")).toList());
         } finally {
-            for (var m : meters) {
-                if (m instanceof AutoCloseable closeable) {
-                    closeable.close();
-                }
+            closeAll(meters);
+        }
+    }
+
+    /** The feed's Kafka client meters hold a scheduler each until closed. */
+    private static void closeAll(List<MeterBinder> meters) throws Exception {
+        for (var m : meters) {
+            if (m instanceof AutoCloseable closeable) {
+                closeable.close();
             }
         }
     }

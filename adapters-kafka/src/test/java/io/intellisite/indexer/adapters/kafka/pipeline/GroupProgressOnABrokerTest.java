@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -68,8 +69,7 @@ class GroupProgressOnABrokerTest {
                 member.poll(Duration.ofMillis(100));
             }
             member.pause(Set.of(stuckPartition));
-            member.seek(stuckPartition, 0);
-            member.commitSync(Map.of(new TopicPartition(moving, 0), new org.apache.kafka.clients.consumer.OffsetAndMetadata(5)));
+            member.commitSync(Map.of(new TopicPartition(moving, 0), new OffsetAndMetadata(5)));
 
             GroupProgress both = new GroupProgress(admin, group, Set.of(moving, stuck), () -> Set.of("member-1"), STALL_AFTER);
             GroupProgress firstOnly = new GroupProgress(admin, group, Set.of(moving), () -> Set.of("member-1"), STALL_AFTER);
