@@ -25,6 +25,8 @@ public final class SseClients {
     private static final AtomicInteger CONNECTED = new AtomicInteger();
     private static final AtomicInteger DROPPED = new AtomicInteger();
     private static final ConcurrentLinkedQueue<long[]> SAMPLES = new ConcurrentLinkedQueue<>();
+    /** The answers of streams that ended before they opened, from their status line on. */
+    private static final ConcurrentLinkedQueue<String> REFUSED = new ConcurrentLinkedQueue<>();
 
     private SseClients() {
     }
@@ -44,7 +46,8 @@ public final class SseClients {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (CONNECTED.get() < subscribers) {
             if (System.nanoTime() > deadline) {
-                System.out.println("failed: " + CONNECTED.get() + " of " + subscribers + " streams open after 120 s");
+                System.out.println("failed: " + CONNECTED.get() + " of " + subscribers + " streams open after 120 s"
+                        + (REFUSED.isEmpty() ? "" : "; one was answered: " + REFUSED.peek()));
                 System.exit(1);
             }
             Thread.sleep(100);
@@ -75,7 +78,11 @@ public final class SseClients {
             BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 16 * 1024);
             String line;
             boolean counted = false;
+            StringBuilder before = new StringBuilder();
             while ((line = in.readLine()) != null) {
+                if (!counted && before.length() < 500) {
+                    before.append(line).append(" | ");
+                }
                 if (!counted && line.startsWith(":")) {
                     CONNECTED.incrementAndGet();
                     counted = true;
@@ -89,6 +96,9 @@ public final class SseClients {
                         SAMPLES.add(new long[] {detectedAt, System.currentTimeMillis()});
                     }
                 }
+            }
+            if (!counted) {
+                REFUSED.add(before.toString());
             }
         } catch (Exception closed) {
             // the benchmark is over

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,8 +96,10 @@ class BenchmarkCommandsTest {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                String main = mainThread(p.pid());
                 p.destroyForcibly();
-                throw new AssertionError("bench " + args + " still running after 180 s:\n" + tail(Files.readString(log)));
+                throw new AssertionError("bench " + args + " still running after 180 s:\n" + tail(Files.readString(log))
+                        + "\nits main thread:\n" + main);
             }
             assertOutput(args, p.exitValue(), Files.readString(log), lines);
         } finally {
@@ -108,6 +111,20 @@ class BenchmarkCommandsTest {
         assertEquals(0, exitCode, "bench " + args + " failed:\n" + tail(output));
         for (String line : lines) {
             assertTrue(Pattern.compile("(?m)^" + line).matcher(output).find(), "no line like /" + line + "/ in:\n" + tail(output));
+        }
+    }
+
+    /** Where a benchmark that does not end is waiting (a CI run once hung after the product's start, with no clue why). */
+    private static String mainThread(long pid) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(), String.valueOf(pid))
+                    .redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jstack.waitFor(30, TimeUnit.SECONDS);
+            int start = dump.indexOf("\"main\"");
+            return start < 0 ? tail(dump) : dump.substring(start, Math.min(dump.length(), dump.indexOf("\n\n", start) < 0 ? dump.length() : dump.indexOf("\n\n", start)));
+        } catch (IOException | InterruptedException e) {
+            return "no thread dump: " + e;
         }
     }
 
