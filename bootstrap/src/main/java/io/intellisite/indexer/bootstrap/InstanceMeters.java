@@ -1,6 +1,5 @@
 package io.intellisite.indexer.bootstrap;
 
-import io.helidon.metrics.api.Metrics;
 import io.intellisite.indexer.adapters.kafka.alerts.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionIndexer;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionPipeline;
@@ -20,15 +19,13 @@ import java.util.List;
 /**
  * The figures an SRE alerts on beside the product's own: the JVM's and the process's, Kafka Streams' and the Kafka
  * consumers' (lag per partition, records processed, commit latency, thread and task state) and both database pools',
- * bound with the binders Micrometer ships to the registry Helidon's /metrics serves (Helidon's Micrometer provider
- * wraps it). Closing unbinds what holds resources (the GC listener, the Kafka binders' schedulers).
+ * bound with the binders Micrometer ships to the instance's one registry, which /metrics serves. Closing unbinds what holds resources (the GC listener, the Kafka binders' schedulers).
  */
 final class InstanceMeters implements AutoCloseable {
     private final List<AutoCloseable> bound = new ArrayList<>();
 
-    static InstanceMeters bind(PostgresDatabase database, DetectionPipeline pipeline, List<DetectionIndexer> indexers,
-                               KafkaAlertFeed alertFeed) {
-        MeterRegistry registry = Metrics.globalRegistry().unwrap(MeterRegistry.class);
+    static InstanceMeters bind(MeterRegistry registry, PostgresDatabase database, DetectionPipeline pipeline,
+                               List<DetectionIndexer> indexers, KafkaAlertFeed alertFeed) {
         InstanceMeters meters = new InstanceMeters();
         List<MeterBinder> binders = new ArrayList<>(List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
                 new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics(),

@@ -40,6 +40,10 @@ class ArchitectureTest {
             .orShould().callMethod(Object.class, "wait", long.class)
             .orShould().callMethod(Object.class, "wait", long.class, int.class)
             .as("no Object.wait (a virtual thread in it pins its carrier on Java 21): wait on a Condition instead");
+    // Helidon's metrics registry wraps Micrometer's and takes the two locks in the opposite order of Micrometer's own
+    // binders: a meter registered through it while a binder registers on its thread deadlocks both (MetricsHttpService).
+    static final ArchRule METERS_THROUGH_MICROMETER_ONLY = noClasses().should().dependOnClassesThat().resideInAPackage("io.helidon.metrics..")
+            .as("meters are registered through Micrometer only, never through Helidon's metrics (a lock-order deadlock)");
     // A type both directions carry lives in application.model: an adapter implementing an outgoing port must not be
     // built against the incoming API, nor a driving adapter against what the application needs from outside.
     static final ArchRule INCOMING_PORTS_APART_FROM_OUTGOING = noClasses().that().resideInAPackage(ROOT + ".application.port.in..")
@@ -115,6 +119,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void metersGoThroughMicrometerOnly() {
+        METERS_THROUGH_MICROMETER_ONLY.check(production);
+    }
+
+    @Test
     void noMonitorWaits() {
         NO_MONITOR_WAITS.check(production);
     }
@@ -140,9 +149,17 @@ class ArchitectureTest {
         assertTrue(DOMAIN_USES_ONLY_THE_JDK.evaluate(withViolation).hasViolation());
         assertTrue(NO_FRAMEWORK_IN_THE_CORE.evaluate(withViolation).hasViolation());
         assertTrue(NO_MONITOR_WAITS.evaluate(new ClassFileImporter().importClasses(WaitingOnAMonitor.class)).hasViolation());
+        assertTrue(METERS_THROUGH_MICROMETER_ONLY.evaluate(new ClassFileImporter().importClasses(CountingThroughHelidon.class)).hasViolation());
         assertTrue(HTTP_FEATURES_APART.evaluate(new ClassFileImporter().importClasses(AlertsRouteReachingIntoStats.class)).hasViolation());
         assertTrue(OUTGOING_PORTS_APART_FROM_INCOMING.evaluate(
                 new ClassFileImporter().importClasses(OutgoingPortTakingAnIncomingType.class)).hasViolation());
+    }
+
+    /** What {@link #METERS_THROUGH_MICROMETER_ONLY} must catch. */
+    static final class CountingThroughHelidon {
+        void count() {
+            io.helidon.metrics.api.Metrics.globalRegistry().getOrCreate(io.helidon.metrics.api.Counter.builder("logins")).increment();
+        }
     }
 
     /** What {@link #NO_MONITOR_WAITS} must catch. */

@@ -2,11 +2,6 @@ package io.intellisite.indexer.adapters.http;
 
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
-import io.helidon.metrics.api.FunctionalCounter;
-import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.Meter;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -15,7 +10,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentService;
 import io.intellisite.indexer.adapters.http.alerts.AlertsHttpService;
 import io.intellisite.indexer.adapters.http.detections.DetectionsHttpService;
@@ -36,6 +30,10 @@ import io.intellisite.indexer.adapters.http.users.LoginCounts;
 import io.intellisite.indexer.adapters.http.users.LoginHttpService;
 import io.intellisite.indexer.adapters.http.users.UsersHttpService;
 import io.intellisite.indexer.application.UseCases;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,15 +46,17 @@ public final class IndexerHttpServer implements AutoCloseable {
     public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
     private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.34.1";
     private final WebServer server;
+    private final PrometheusMeterRegistry registry;
     private final List<Meter> gauges;
     /** What the gauges read: Micrometer holds it only weakly, so the server does, for as long as it serves them. */
     private final List<MetricGauge> figures;
     private final StalledWriteWatchdog stalls;
     private final Runnable stopTlsWatch;
 
-    private IndexerHttpServer(WebServer server, List<Meter> gauges, List<MetricGauge> figures, StalledWriteWatchdog stalls,
-                              Runnable stopTlsWatch) {
+    private IndexerHttpServer(WebServer server, PrometheusMeterRegistry registry, List<Meter> gauges, List<MetricGauge> figures,
+                              StalledWriteWatchdog stalls, Runnable stopTlsWatch) {
         this.server = server;
+        this.registry = registry;
         this.gauges = gauges;
         this.figures = List.copyOf(figures);
         this.stalls = stalls;
@@ -78,19 +78,14 @@ public final class IndexerHttpServer implements AutoCloseable {
 
     /**
      * {@code asyncApi}: the topics' AsyncAPI document (YAML), served at /asyncapi; the HTTP adapter does not know the
-     * topics, the composition root hands it over.
+     * topics, the composition root hands it over. {@code registry}: the instance's one meter registry, where the other
+     * parts' binders already are; /metrics serves it, and the server adds {@code gauges} and its own meters to it.
      */
     public static IndexerHttpServer start(Settings settings, UseCases useCases, List<ReadinessCheck> readiness,
-                                          List<MetricGauge> gauges, String asyncApi) {
-        // Helidon's /metrics serves the JVM-wide registry, where a gauge of a name registers once: replace one an
-        // earlier server of this JVM left (tests, a restart in process), or it would go on reading that server's parts.
-        MeterRegistry registry = Metrics.globalRegistry();
-        List<Meter> meters = gauges.stream().<Meter>map(g -> {
-            registry.remove(g.name(), List.of());
-            return g.total()
-                    ? registry.getOrCreate(FunctionalCounter.builder(g.name(), g.value(), v -> v.get().longValue()).description(g.description()))
-                    : registry.getOrCreate(Gauge.builder(g.name(), g.value()).description(g.description()));
-        }).toList();
+                                          PrometheusMeterRegistry registry, List<MetricGauge> gauges, String asyncApi) {
+        List<Meter> meters = gauges.stream().<Meter>map(g -> g.total()
+                ? FunctionCounter.builder(g.name(), g.value(), v -> v.get().doubleValue()).description(g.description()).register(registry)
+                : Gauge.builder(g.name(), g.value()).description(g.description()).register(registry)).toList();
         StalledWriteWatchdog stalls = new StalledWriteWatchdog(settings.stalledWrite());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestLogFilter(registry))
@@ -120,7 +115,7 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder().endpoint("/").observersDiscoverServices(false)
-                        .addObserver(health.build()).addObserver(MetricsObserver.create()).build())
+                        .addObserver(health.build()).build())
                 .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").build())
                 .routing(routing)
                 .build()
@@ -131,11 +126,11 @@ public final class IndexerHttpServer implements AutoCloseable {
             throw new IllegalStateException("could not bind " + settings.host() + ":" + settings.port() + " (in use?)");
         }
         Runnable stopTlsWatch = settings.tls().map(tls -> tls.watch(server)).orElse(() -> { });
-        return new IndexerHttpServer(server, meters, gauges, stalls, stopTlsWatch);
+        return new IndexerHttpServer(server, registry, meters, gauges, stalls, stopTlsWatch);
     }
 
     /** The API's services by path: what start registers, and what OpenApiDocumentTest walks to list every route. */
-    static Map<String, HttpService> api(Settings settings, UseCases useCases, String asyncApi, MeterRegistry registry,
+    static Map<String, HttpService> api(Settings settings, UseCases useCases, String asyncApi, PrometheusMeterRegistry registry,
                                         StalledWriteWatchdog stalls) {
         BearerAuthentication bearer = new BearerAuthentication(useCases.authenticate());
         Map<String, HttpService> api = new LinkedHashMap<>();
@@ -152,6 +147,7 @@ public final class IndexerHttpServer implements AutoCloseable {
                 useCases.createRule(), useCases.updateRule(), useCases.deleteRule())));
         api.put("/alerts", new AlertsHttpService(bearer, useCases.watchAlerts(), events, streamCounts));
         api.put("/asyncapi", new AsyncApiHttpService(asyncApi));
+        api.put("/metrics", new MetricsHttpService(registry));
         return api;
     }
 
@@ -164,9 +160,7 @@ public final class IndexerHttpServer implements AutoCloseable {
         server.stop();
         stalls.close();
         stopTlsWatch.run();
-        MeterRegistry registry = Metrics.globalRegistry();
-        // Only its own: a server started after this one may have put its gauge under the same name.
-        gauges.stream().filter(g -> registry.meter(Meter.class, g.id().name(), List.of()).orElse(null) == g)
-                .forEach(registry::remove);
+        // The registry outlives a server (a restart in the same instance): what it would read is gone.
+        gauges.forEach(registry::remove);
     }
 }

@@ -2,16 +2,14 @@ package io.intellisite.indexer.adapters.http;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Tag;
-import io.helidon.metrics.api.Timer;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.time.Duration;
-import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +45,9 @@ final class RequestLogFilter implements Filter {
             long nanos = System.nanoTime() - start;
             int status = res.status().code();
             String method = req.prologue().method().text();
-            registry.getOrCreate(Timer.builder("http.server.requests").publishPercentileHistogram(true).percentiles(new double[0])
-                    .tags(List.of(Tag.create("method", method), Tag.create("status", status / 100 + "xx"))))
-                    .record(Duration.ofNanos(nanos));
+            Timer.builder("http.server.requests").publishPercentileHistogram(true)
+                    .tags("method", method, "status", status / 100 + "xx").register(registry)
+                    .record(nanos, TimeUnit.NANOSECONDS);
             LOG.atInfo().addKeyValue("method", method).addKeyValue("path", req.prologue().uriPath().path())
                     .addKeyValue("status", status).addKeyValue("ms", nanos / 100_000 / 10.0).log("request");
             MDC.remove("requestId");

@@ -17,6 +17,8 @@ import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.application.port.out.UserRepository;
 import io.intellisite.indexer.application.service.alert.WatchAlertsService;
 import io.intellisite.indexer.domain.token.TokenPolicy;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -46,6 +48,8 @@ public abstract class HttpApiContract {
     /** What the server serves at /asyncapi here; the product's own document is tested with the Kafka adapter. */
     protected static final String ASYNC_API = "asyncapi: 3.0.0\ninfo: {title: Test topics, version: '1'}\nchannels: {}\n";
     protected IndexerHttpServer server;
+    /** The instance's registry: one per test, kept when a test stops and starts the server again (a restart). */
+    protected final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     protected UseCases useCases;
     protected DetectionRepository detections;
     protected final InMemoryAlertFeed alerts = new InMemoryAlertFeed(256);
@@ -75,8 +79,8 @@ public abstract class HttpApiContract {
                         ruleTopic, ruleTopic, alerts),
                 new UseCases.Limits(TOKEN_POLICY, 0, alertStreamLimits(), java.time.Duration.ofDays(30)), Clock.systemUTC());
         useCases.createFirstAdmin().createIfNoUserExists("admin", ADMIN_PASSWORD);
-        server = IndexerHttpServer.start(serverSettings(), useCases, List.of(new ReadinessCheck("test", () -> true)), gauges(),
-                ASYNC_API);
+        server = IndexerHttpServer.start(serverSettings(), useCases, List.of(new ReadinessCheck("test", () -> true)), registry,
+                gauges(), ASYNC_API);
     }
 
     protected IndexerHttpServer.Settings serverSettings() {

@@ -32,8 +32,6 @@ class KnownNoiseTest {
         streamsState.warn("stream-thread [main] Failed to delete state store directory of /data/app for it is not empty");
         streamsState.warn("stream-thread [main] Failed to lock the state directory");
         streamsState.error("stream-thread [main] Failed to delete state store directory of /data/app for it is not empty");
-        context.getLogger("io.helidon.metrics.providers.micrometer.MMeterRegistry")
-                .warn("No matching neutral meter for implementation meter MeterId{name='delete.this', tags=[]}");
         context.getLogger("io.intellisite.Other").warn("Failed to delete state store directory, said someone else");
         var network = context.getLogger("org.apache.kafka.clients.NetworkClient");
         network.warn("[Consumer clientId=x] The metadata response from the cluster reported a recoverable issue with correlation id 2 :"

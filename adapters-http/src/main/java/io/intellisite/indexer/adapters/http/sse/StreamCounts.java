@@ -1,10 +1,8 @@
 package io.intellisite.indexer.adapters.http.sse;
 
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Tag;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,12 +41,12 @@ public final class StreamCounts {
 
     public StreamCounts(MeterRegistry registry) {
         for (End end : End.values()) {
-            ends.put(end, registry.getOrCreate(Counter.builder("intellisite.sse.streams.ended")
-                    .description("alert streams ended, by reason").tags(List.of(Tag.create("reason", label(end))))));
+            ends.put(end, Counter.builder("intellisite.sse.streams.ended")
+                    .description("alert streams ended, by reason").tag("reason", label(end)).register(registry));
         }
         for (Resume resume : Resume.values()) {
-            resumes.put(resume, registry.getOrCreate(Counter.builder("intellisite.sse.resumes")
-                    .description("alert streams opened to resume, by outcome").tags(List.of(Tag.create("outcome", label(resume))))));
+            resumes.put(resume, Counter.builder("intellisite.sse.resumes")
+                    .description("alert streams opened to resume, by outcome").tag("outcome", label(resume)).register(registry));
         }
     }
 

@@ -1,11 +1,9 @@
 package io.intellisite.indexer.adapters.http.users;
 
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Tag;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.intellisite.indexer.application.port.in.user.AuthenticationFailedException;
 import io.intellisite.indexer.application.port.in.user.TooManyLoginAttemptsException;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +23,8 @@ public final class LoginCounts {
     }
 
     private static Counter counter(MeterRegistry registry, String result) {
-        return registry.getOrCreate(Counter.builder("intellisite.logins").description("password logins by outcome")
-                .tags(List.of(Tag.create("result", result))));
+        return Counter.builder("intellisite.logins").description("password logins by outcome").tag("result", result)
+                .register(registry);
     }
 
     <T> T count(Supplier<T> login) {
