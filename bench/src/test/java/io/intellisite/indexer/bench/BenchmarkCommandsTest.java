@@ -96,10 +96,10 @@ class BenchmarkCommandsTest {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                String main = mainThread(p.pid());
+                String waits = whereItWaits(p.pid());
                 p.destroyForcibly();
                 throw new AssertionError("bench " + args + " still running after 180 s:\n" + tail(Files.readString(log))
-                        + "\nits main thread:\n" + main);
+                        + "\nwhere it waits:\n" + waits);
             }
             assertOutput(args, p.exitValue(), Files.readString(log), lines);
         } finally {
@@ -114,13 +114,20 @@ class BenchmarkCommandsTest {
         }
     }
 
-    /** Where a benchmark that does not end is waiting (a CI run once hung after the product's start, with no clue why). */
-    private static String mainThread(long pid) {
+    /**
+     * Where a benchmark that does not end is waiting: the JVM's own deadlock report when it has one (a hang in CI was a
+     * lock-order deadlock whose other thread the main thread's stack alone could not name), else the main thread.
+     */
+    private static String whereItWaits(long pid) {
         try {
             Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(), String.valueOf(pid))
                     .redirectErrorStream(true).start();
             String dump = new String(jstack.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             jstack.waitFor(30, TimeUnit.SECONDS);
+            int deadlock = dump.indexOf("Found one Java-level deadlock");
+            if (deadlock >= 0) {
+                return dump.substring(deadlock, Math.min(dump.length(), deadlock + 12_000));
+            }
             int start = dump.indexOf("\"main\"");
             return start < 0 ? tail(dump) : dump.substring(start, Math.min(dump.length(), dump.indexOf("\n\n", start) < 0 ? dump.length() : dump.indexOf("\n\n", start)));
         } catch (IOException | InterruptedException e) {
