@@ -35,7 +35,12 @@ public abstract class AlertRulePublisherContract {
         instances = runningInstances();
     }
 
-    private static void awaitRules(AlertRuleSource instance, List<AlertRule> expected) {
+    /** What the failure of a wait should say of an instance beyond its rules (a real pipeline: its state). */
+    protected String describe(AlertRuleSource instance) {
+        return "";
+    }
+
+    private void awaitRules(AlertRuleSource instance, List<AlertRule> expected) {
         AlertRules wanted = new AlertRules(expected);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!instance.current().equals(wanted) && System.nanoTime() < deadline) {
@@ -46,7 +51,7 @@ public abstract class AlertRulePublisherContract {
                 throw new AssertionError(e);
             }
         }
-        assertEquals(wanted, instance.current());
+        assertEquals(wanted, instance.current(), () -> "after " + PATIENCE.toSeconds() + " s; " + describe(instance));
     }
 
     @Test
