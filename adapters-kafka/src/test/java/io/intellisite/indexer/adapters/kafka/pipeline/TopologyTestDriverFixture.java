@@ -11,6 +11,7 @@ import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.RuleConditions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The topology on a TopologyTestDriver, with the two stock rules published: SUVs, and wagons. */
 abstract class TopologyTestDriverFixture {
@@ -38,6 +40,9 @@ abstract class TopologyTestDriverFixture {
     TestOutputTopic<byte[], byte[]> alerts;
     TestOutputTopic<byte[], byte[]> deadLetters;
     TestInputTopic<String, byte[]> rules;
+    /** Its own: the driver's default, /tmp/kafka-streams/<application id>, is shared by every build on the machine. */
+    @TempDir
+    Path stateDir;
 
     @BeforeEach
     void setUp() {
@@ -47,6 +52,7 @@ abstract class TopologyTestDriverFixture {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(topology.topology(), props);
         input = driver.createInputTopic(topics.detections(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(topics.alerts(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
