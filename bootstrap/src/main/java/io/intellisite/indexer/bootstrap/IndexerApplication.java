@@ -26,8 +26,6 @@ import io.intellisite.indexer.bootstrap.config.Settings;
 import io.intellisite.indexer.bootstrap.config.StartupException;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.embedded.DataDirectory;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,16 +130,13 @@ public final class IndexerApplication implements AutoCloseable {
                         .toList(), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
         pipeline.start();
 
-        // One registry per instance, registered into through Micrometer only: see MetricsHttpService for why not Helidon's.
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        own(meters::close);
-        own(InstanceMeters.bind(meters, database, pipeline, indexers, alertFeed));
+        InstanceMeters meters = own(InstanceMeters.bind(database, pipeline, indexers, alertFeed));
         own(new MinuteCountsExpiry(useCases.expireMinuteCounts()).start());
         InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
         ProductSettings.Http web = settings.http();
         try {
             http = own(IndexerHttpServer.start(web.server(),
-                    useCases, health.readiness(), meters, health.metrics(), TopicContract.asyncApi(topics)));
+                    useCases, health.readiness(), meters.registry(), health.metrics(), TopicContract.asyncApi(topics)));
         } catch (RuntimeException e) {
             throw new StartupException("HTTP_PORT", "cannot listen on " + web.host() + ":" + web.port()
                     + " (" + Infrastructure.rootMessage(e) + ")");
