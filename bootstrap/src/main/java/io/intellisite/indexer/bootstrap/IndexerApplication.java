@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,6 +49,7 @@ public final class IndexerApplication implements AutoCloseable {
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private Infrastructure infrastructure;
     private IndexerHttpServer http;
+    private DetectionPipeline pipeline;
 
     public static IndexerApplication start(Settings settings) {
         IndexerApplication app = new IndexerApplication();
@@ -114,7 +116,7 @@ public final class IndexerApplication implements AutoCloseable {
             indexers.add(indexer);
         }
         DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), useCases.countWindows(), ruleTable, topicIds);
-        DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
+        pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafka(), kafka.applicationId(), stateDir, instanceId,
                 kafka.streamThreads(), kafka.commitInterval(), Duration.ofSeconds(2), kafka.streamsClient())));
         try {
@@ -186,6 +188,11 @@ public final class IndexerApplication implements AutoCloseable {
 
     public Infrastructure infrastructure() {
         return infrastructure;
+    }
+
+    /** Completes, with what failed, if the pipeline stops for good; see {@link DetectionPipeline#failure()}. */
+    public CompletionStage<String> pipelineFailure() {
+        return pipeline.failure();
     }
 
     public int httpPort() {

@@ -85,6 +85,14 @@ public final class Main {
             System.err.printf("stopped in %,d ms%n", (System.nanoTime() - start) / 1_000_000);
             stopped.countDown();
         }, "shutdown"));
+        // Kafka Streams cannot bring back a pipeline whose rules thread failed, and an instance that stays up without
+        // it answers not-ready for ever while its liveness holds: exit, and let the supervisor start it again.
+        app.pipelineFailure().thenAccept(reason -> Thread.ofPlatform().name("pipeline-failed").start(() -> {
+            System.err.println("error: the detection pipeline stopped for good (" + reason + "); exiting with status 1 so that"
+                    + " the supervisor starts the instance again: a new start reads the rules again and carries on where the"
+                    + " pipeline stopped");
+            System.exit(1);
+        }));
         Infrastructure infra = app.infrastructure();
         System.out.printf("""
                 Intellisite Indexer is ready: %d ms after JVM start

@@ -45,6 +45,14 @@ final class ProductProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself and returns its exit status, or fails after {@code patience}. */
+    int awaitExit(Duration patience) throws InterruptedException, IOException {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + patience.toSeconds() + " s:\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no commit. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,11 +24,14 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 /**
  * Runs the {@link DetectionTopology} with exactly-once (v2) processing. Instances that share the application
  * id share the partitions. A failure (the database down, say) replaces the stream thread after a back-off;
- * the aborted transaction means its records are simply processed again.
+ * the aborted transaction means its records are simply processed again. The global thread that keeps the rules
+ * cannot be replaced: when it fails, the pipeline has stopped for good, and {@link #failure()} says so.
  */
 public final class DetectionPipeline implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DetectionPipeline.class.getName());
     private final KafkaStreams streams;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
+    private volatile String lastThreadFailure = "no thread failed";
 
     /**
      * The knobs of the pipeline; {@code instanceId} names this instance's consumers as static members of the group
@@ -41,10 +46,30 @@ public final class DetectionPipeline implements AutoCloseable {
     public DetectionPipeline(DetectionTopology topology, Settings settings) {
         this.streams = new KafkaStreams(topology.topology(), properties(settings));
         streams.setUncaughtExceptionHandler(e -> {
+            lastThreadFailure = e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "");
+            if (Thread.currentThread().getName().endsWith("-GlobalStreamThread")) {
+                // Kafka Streams cannot replace it (it would shut the client down anyway, after the back-off).
+                LOG.log(Level.ERROR, "the rules' global thread failed; the pipeline stops: " + lastThreadFailure);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.log(Level.WARNING, "detection pipeline thread failed, replacing it in " + settings.failureBackoff().toMillis() + " ms: " + e.getMessage());
             sleep(settings.failureBackoff());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failure.complete(lastThreadFailure);
+            }
+        });
+    }
+
+    /**
+     * Completes, with what failed, once the pipeline has stopped for good (Kafka Streams' ERROR state): its global
+     * thread failed, as it does when the rules topic it follows is deleted and made again (its position is then past
+     * the new topic's end). Nothing in this process brings it back; a new start rebuilds the rules from the topic.
+     */
+    public CompletionStage<String> failure() {
+        return failure;
     }
 
     static Properties properties(Settings s) {
