@@ -49,7 +49,7 @@ public final class IndexerApplication implements AutoCloseable {
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private Infrastructure infrastructure;
     private IndexerHttpServer http;
-    private DetectionPipeline pipeline;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
 
     public static IndexerApplication start(Settings settings) {
         IndexerApplication app = new IndexerApplication();
@@ -116,7 +116,7 @@ public final class IndexerApplication implements AutoCloseable {
             indexers.add(indexer);
         }
         DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), useCases.countWindows(), ruleTable, topicIds);
-        pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
+        DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
                 infrastructure.kafka(), kafka.applicationId(), stateDir, instanceId,
                 kafka.streamThreads(), kafka.commitInterval(), Duration.ofSeconds(2), kafka.streamsClient())));
         try {
@@ -132,6 +132,8 @@ public final class IndexerApplication implements AutoCloseable {
                         .toList(), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
         pipeline.start();
 
+        Stream.concat(Stream.of(pipeline.failure(), alertFeed.failure()), indexers.stream().map(DetectionIndexer::failure))
+                .forEach(part -> part.thenAccept(failure::complete));
         InstanceMeters meters = own(InstanceMeters.bind(database, pipeline, indexers, alertFeed));
         own(new MinuteCountsExpiry(useCases.expireMinuteCounts()).start());
         InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
@@ -190,9 +192,12 @@ public final class IndexerApplication implements AutoCloseable {
         return infrastructure;
     }
 
-    /** Completes, with what failed, if the pipeline stops for good; see {@link DetectionPipeline#failure()}. */
-    public CompletionStage<String> pipelineFailure() {
-        return pipeline.failure();
+    /**
+     * Completes, saying what failed, once a part that nothing in this process brings back has stopped: the pipeline
+     * (its rules thread failed), an indexer's thread or the alert feed's (a fatal consumer error).
+     */
+    public CompletionStage<String> failure() {
+        return failure;
     }
 
     public int httpPort() {

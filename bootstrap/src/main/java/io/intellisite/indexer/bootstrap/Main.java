@@ -85,12 +85,12 @@ public final class Main {
             System.err.printf("stopped in %,d ms%n", (System.nanoTime() - start) / 1_000_000);
             stopped.countDown();
         }, "shutdown"));
-        // Kafka Streams cannot bring back a pipeline whose rules thread failed, and an instance that stays up without
-        // it answers not-ready for ever while its liveness holds: exit, and let the supervisor start it again.
-        app.pipelineFailure().thenAccept(reason -> Thread.ofPlatform().name("pipeline-failed").start(() -> {
-            System.err.println("error: the detection pipeline stopped for good (" + reason + "); exiting with status 1 so that"
-                    + " the supervisor starts the instance again: a new start reads the rules again and carries on where the"
-                    + " pipeline stopped");
+        // A part that stopped for good (the pipeline's rules thread, which Kafka Streams cannot replace; an indexer or
+        // the alert feed on a fatal consumer error) would leave the instance up, not ready for ever, its liveness
+        // holding: exit, and let the supervisor start it again. On its own thread: the part's thread is still in it.
+        app.failure().thenAccept(what -> Thread.ofPlatform().name("stopped-for-good").start(() -> {
+            System.err.println("error: " + what + "; exiting with status 1 so that the supervisor starts the instance"
+                    + " again: a new start carries on where it stopped");
             System.exit(1);
         }));
         Infrastructure infra = app.infrastructure();

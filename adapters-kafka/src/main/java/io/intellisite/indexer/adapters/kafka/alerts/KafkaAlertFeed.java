@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -55,6 +57,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private long skipped; // feed thread only
     private final Supplier<KafkaConsumer<byte[], byte[]>> replays;
     private final Thread thread;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final StageLatency latency = new StageLatency("intellisite.alerts.latency",
             "time from a detection to its alert readable (committed) by this instance's alert feed");
 
@@ -114,6 +117,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
             // closing
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "alert feed stopped: " + e.getMessage(), e);
+            failure.complete("the alert feed stopped for good (" + e + ")");
         } finally {
             consumer.close();
         }
@@ -222,6 +226,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Completes, saying what failed, if the feed's thread ends other than by {@link #close()}; it does not come back. */
+    public CompletionStage<String> failure() {
+        return failure;
     }
 
     /** Whether the feed still reads the topic: once its thread has stopped, no subscriber gets another alert. */

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,6 +55,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private volatile boolean healthy = true;
     private volatile Metric lag;
     private volatile boolean closing;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final Set<TopicPartition> retrying = new HashSet<>();
     private Thread thread;
 
@@ -150,6 +153,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
             // closing
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the detection indexer stopped; readiness reports it down", e);
+            failure.complete("a detection indexer stopped for good (" + e + ")");
         } finally {
             // Leave on purpose: a static member (see StableInstanceId) would otherwise keep its partitions from the
             // other instances until its session timed out.
@@ -193,6 +197,14 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
             retrying.retainAll(consumer.assignment());
             healthy = retrying.isEmpty();
         }
+    }
+
+    /**
+     * Completes, saying what failed, if the indexer's thread ends other than by {@link #close()}: a fatal consumer
+     * error (fenced by a newer member of its static id, say), after which nothing in this process starts it again.
+     */
+    public CompletionStage<String> failure() {
+        return failure;
     }
 
     /** False while the last attempt to store a batch failed (the database is unreachable, say). */

@@ -58,13 +58,13 @@ public final class DetectionPipeline implements AutoCloseable {
         });
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
-                failure.complete(lastThreadFailure);
+                failure.complete("the detection pipeline stopped for good (" + lastThreadFailure + ")");
             }
         });
     }
 
     /**
-     * Completes, with what failed, once the pipeline has stopped for good (Kafka Streams' ERROR state): its global
+     * Completes, saying what failed, once the pipeline has stopped for good (Kafka Streams' ERROR state): its global
      * thread failed, as it does when the rules topic it follows is deleted and made again (its position is then past
      * the new topic's end). Nothing in this process brings it back; a new start rebuilds the rules from the topic.
      */

@@ -24,12 +24,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +131,45 @@ class DetectionIndexerTest {
             assertEquals("0", DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
             assertTrue(Long.parseLong(DeadLetterHeaders.value(dead.headers(), DeadLetterHeaders.OMITTED_BYTES)) > 1_100_000);
             assertEquals(null, dead.value(), "read the record itself at its source position");
+        }
+    }
+
+    /**
+     * A fatal consumer error ends the indexer's thread, and nothing in the process starts it again: it says so, and
+     * the product then exits for its supervisor to start it again (README, Crash safety). Here the fatal error is a
+     * newer member with the same static id, as a copy of an instance's data directory would make.
+     */
+    @Test
+    void anIndexerFencedByANewerMemberOfItsStaticIdSaysItStoppedForGood() throws Exception {
+        String topic = "fenced-" + UUID.randomUUID();
+        String group = "indexer-" + UUID.randomUUID();
+        KafkaTopics.create(admin, List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".dlq", 1, (short) 1)), WAIT);
+        try (DetectionIndexer indexer = new DetectionIndexer(KafkaCluster.at(broker.bootstrapServers()), group, topic, topic + ".dlq",
+                TopicIds.askingBroker(admin), new FlakyStore(0, false), Duration.ofMillis(200),
+                Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-1"))) {
+            indexer.start();
+            Eventually.waitFor(() -> isStable(group), WAIT);
+            assertTrue(!indexer.failure().toCompletableFuture().isDone());
+            try (var newer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-1"),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                newer.subscribe(List.of(topic));
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (!indexer.failure().toCompletableFuture().isDone() && System.nanoTime() < deadline) {
+                    newer.poll(Duration.ofMillis(200));
+                }
+            }
+            String failure = indexer.failure().toCompletableFuture().get(1, TimeUnit.SECONDS);
+            assertTrue(failure.startsWith("a detection indexer stopped for good") && failure.contains("Fenced"), failure);
+            assertTrue(!indexer.isHealthy());
+        }
+    }
+
+    private static boolean isStable(String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).groupState() == GroupState.STABLE;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            return false;
         }
     }
 

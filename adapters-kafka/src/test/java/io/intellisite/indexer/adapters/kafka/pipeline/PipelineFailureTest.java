@@ -54,7 +54,7 @@ class PipelineFailureTest {
                     publisher.published(wagons);
 
                     String failure = pipeline.failure().toCompletableFuture().get(60, TimeUnit.SECONDS);
-                    assertTrue(failure.contains("out of range"), failure);
+                    assertTrue(failure.startsWith("the detection pipeline stopped for good") && failure.contains("out of range"), failure);
                     assertEquals(KafkaStreams.State.ERROR, pipeline.state());
                     assertEquals(3, table.current().rules().size(), "the failed instance still holds the old rules");
 
