@@ -1,6 +1,7 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
@@ -24,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -149,7 +151,7 @@ class DetectionIndexerTest {
                 Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-1"))) {
             indexer.start();
             Eventually.waitFor(() -> isStable(group), WAIT);
-            assertTrue(!indexer.failure().toCompletableFuture().isDone());
+            assertFalse(indexer.failure().toCompletableFuture().isDone());
             try (var newer = new KafkaConsumer<byte[], byte[]>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                     ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-1"),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -161,14 +163,14 @@ class DetectionIndexerTest {
             }
             String failure = indexer.failure().toCompletableFuture().get(1, TimeUnit.SECONDS);
             assertTrue(failure.startsWith("a detection indexer stopped for good") && failure.contains("Fenced"), failure);
-            assertTrue(!indexer.isHealthy());
+            assertFalse(indexer.isHealthy());
         }
     }
 
     private static boolean isStable(String group) {
         try {
             return admin.describeConsumerGroups(List.of(group)).all().get().get(group).groupState() == GroupState.STABLE;
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        } catch (InterruptedException | ExecutionException e) {
             return false;
         }
     }

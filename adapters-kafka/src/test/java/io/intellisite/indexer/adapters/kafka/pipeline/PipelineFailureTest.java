@@ -8,8 +8,7 @@ import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.kafka.rules.KafkaAlertRulePublisher;
-import io.intellisite.indexer.application.service.rule.CountWindowedMatchesService;
-import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
+import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.domain.alert.AlertRule;
 import io.intellisite.indexer.domain.alert.AlertRules;
 import io.intellisite.indexer.embedded.DataDirectory;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -73,17 +71,11 @@ class PipelineFailureTest {
     }
 
     private static DetectionPipeline pipeline(KafkaCluster cluster, GlobalAlertRuleTable table, Path stateDir) {
-        return new DetectionPipeline(new DetectionTopology(TOPICS, new EvaluateAlertRulesService(table), new CountWindowedMatchesService(table),
-                table, new TopicIds(topic -> UUID.nameUUIDFromBytes(topic.getBytes()))),
-                new DetectionPipeline.Settings(cluster, "failure-test", stateDir, "instance-1", 1, Duration.ofMillis(50),
-                        Duration.ofSeconds(1), Map.of()));
+        return RuledPipelines.create(cluster, TOPICS, table, "failure-test", stateDir, "instance-1");
     }
 
     private static void await(GlobalAlertRuleTable table, int rules) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (table.current().rules().size() != rules && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(rules, table.current().rules().size(), table.current().toString());
+        Eventually.waitFor(() -> table.current().rules().size() == rules, Duration.ofSeconds(30),
+                () -> " for " + rules + " rules; the table holds " + table.current());
     }
 }

@@ -4,13 +4,10 @@ import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionPipeline;
-import io.intellisite.indexer.adapters.kafka.pipeline.DetectionTopology;
-import io.intellisite.indexer.adapters.kafka.pipeline.TopicIds;
+import io.intellisite.indexer.adapters.kafka.pipeline.RuledPipelines;
 import io.intellisite.indexer.application.contract.AlertRulePublisherContract;
 import io.intellisite.indexer.application.port.out.AlertRulePublisher;
 import io.intellisite.indexer.application.port.out.AlertRuleSource;
-import io.intellisite.indexer.application.service.rule.CountWindowedMatchesService;
-import io.intellisite.indexer.application.service.rule.EvaluateAlertRulesService;
 import io.intellisite.indexer.embedded.DataDirectory;
 import io.intellisite.indexer.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;
@@ -75,10 +72,8 @@ class KafkaAlertRulesTest extends AlertRulePublisherContract {
     protected AlertRuleSource startAnotherInstance() {
         GlobalAlertRuleTable table = new GlobalAlertRuleTable();
         Path stateDir = data.path().resolve("streams-" + UUID.randomUUID());
-        DetectionPipeline pipeline = new DetectionPipeline(new DetectionTopology(topics, new EvaluateAlertRulesService(table), new CountWindowedMatchesService(table), table,
-                new TopicIds(topic -> UUID.nameUUIDFromBytes(topic.getBytes()))),
-                new DetectionPipeline.Settings(KafkaCluster.at(broker.bootstrapServers()), applicationId, stateDir, UUID.randomUUID().toString(), 1, Duration.ofMillis(50),
-                        Duration.ofSeconds(1), Map.of()));
+        DetectionPipeline pipeline = RuledPipelines.create(KafkaCluster.at(broker.bootstrapServers()), topics, table, applicationId,
+                stateDir, UUID.randomUUID().toString());
         running.add(pipeline);
         pipelines.put(table, pipeline);
         pipeline.start();
