@@ -3,6 +3,8 @@ package io.intellisite.indexer.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intellisite.indexer.adapters.kafka.KafkaTopics;
+import io.intellisite.indexer.application.testing.Eventually;
 import io.intellisite.indexer.embedded.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,23 +49,21 @@ class PipelineStoppedForGoodTest {
         }
     }
 
+    /** As an operator's reset does, and as {@code TopicIdentityTest} makes the detections topic again. */
     private static void recreate(String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            NewTopic again = new NewTopic(topic, 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                try {
-                    admin.createTopics(List.of(again)).all().get(30, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException e) {
-                    // Still being deleted.
-                    if (!(e.getCause() instanceof TopicExistsException) || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    Thread.sleep(200);
-                }
-            }
+            Eventually.waitFor(() -> !listed(admin, topic), Duration.ofSeconds(30));
+            KafkaTopics.create(admin, List.of(new NewTopic(topic, 1, (short) 1).configs(
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))), Duration.ofSeconds(30));
+        }
+    }
+
+    private static boolean listed(Admin admin, String topic) {
+        try {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            return true;
         }
     }
 }
