@@ -256,5 +256,6 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         closing = true;
         consumer.wakeup();
         thread.join(10_000);
+        ring.close();
     }
 }
