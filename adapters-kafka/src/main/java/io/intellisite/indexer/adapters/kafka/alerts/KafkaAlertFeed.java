@@ -19,9 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,12 +45,8 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration partitionCheck;
     private final Set<LiveSubscription> subscribers = ConcurrentHashMap.newKeySet();
-    // A lock, not synchronized: subscribers run on virtual threads, which Java 21 pins while they wait on a monitor.
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition widened = lock.newCondition();
-    private volatile AlertPosition position;
+    private final FeedPosition position;
     private volatile boolean closing;
-    private final AtomicInteger partitionsAsked = new AtomicInteger(); // by resuming subscribers, see resumePosition
     private long skipped; // feed thread only
     private final Supplier<KafkaConsumer<byte[], byte[]>> replays;
     private final Thread thread;
@@ -78,7 +71,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         this.replays = replays != null ? replays : () -> this.topic.newConsumer("replay", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
         this.ring = new AlertRing(queueCapacity);
         this.consumer = this.topic.newConsumer("feed");
-        this.position = this.topic.assignAtEnd(consumer, Duration.ofSeconds(15));
+        this.position = new FeedPosition(this.topic.assignAtEnd(consumer, Duration.ofSeconds(15)));
         this.thread = Thread.ofPlatform().name("alert-feed").daemon().start(this::run);
     }
 
@@ -86,28 +79,19 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         long nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
         try {
             while (!closing) {
-                if (System.nanoTime() - nextPartitionCheck >= 0 || partitionsAsked.get() > position.partitions()) {
+                if (System.nanoTime() - nextPartitionCheck >= 0 || position.partitionsAsked() > position.now().partitions()) {
                     followAddedPartitions();
                     nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
                 }
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     latency.since(r.timestamp()); // the pipeline gives an alert its detection's timestamp
-                    AlertPosition after = position.after(r.partition(), r.offset());
+                    AlertPosition after = position.now().after(r.partition(), r.offset());
                     // No one reads what is appended while no one is subscribed (a new subscriber starts at the
                     // ring's head, a resuming one replays from Kafka), so the alert is only decoded for someone.
                     boolean anyone = !subscribers.isEmpty();
-                    Optional<AlertEvent> event = anyone ? decode(r, after) : Optional.empty();
-                    lock.lock();
-                    try {
-                        position = after;
-                        if (!anyone && !subscribers.isEmpty()) {
-                            event = decode(r, after);
-                        }
-                        event.ifPresent(ring::append);
-                    } finally {
-                        lock.unlock();
-                    }
+                    Optional<AlertEvent> decoded = anyone ? decode(r, after) : Optional.empty();
+                    position.advance(after, () -> (anyone || subscribers.isEmpty() ? decoded : decode(r, after)).ifPresent(ring::append));
                 }
                 if (!records.isEmpty()) {
                     ring.signal();
@@ -127,14 +111,14 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     private void followAddedPartitions() {
         List<TopicPartition> now;
         try {
-            now = topic.partitions(Math.max(topic.partitionsSeenBy(consumer, Duration.ofSeconds(5)), partitionsAsked.get()));
+            now = topic.partitions(Math.max(topic.partitionsSeenBy(consumer, Duration.ofSeconds(5)), position.partitionsAsked()));
         } catch (WakeupException closing) {
             throw closing;
         } catch (KafkaException e) {
             LOG.log(Level.WARNING, "could not look for partitions added to " + topic.name() + ", trying again later: " + e.getMessage());
             return;
         }
-        int known = position.partitions();
+        int known = position.now().partitions();
         if (now.size() <= known) {
             return;
         }
@@ -144,13 +128,7 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         consumer.assign(now);
         reached.forEach(consumer::seek);
         consumer.seekToBeginning(now.subList(known, now.size()));
-        lock.lock();
-        try {
-            position = position.widenedTo(now.size());
-            widened.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        position.widenTo(now.size());
         LOG.log(Level.INFO, topic.name() + " grew from " + known + " to " + now.size() + " partitions; following them all");
     }
 
@@ -168,16 +146,15 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     @Override
     public AlertSubscription subscribe(Optional<String> resumeAfter) {
         Optional<AlertPosition> parsed = resumeAfter.map(this::resumePosition);
-        LiveSubscription live;
-        AlertPosition joinedAt;
-        lock.lock();
-        try {
-            live = new LiveSubscription(ring, ring.head(), subscribers::remove);
-            subscribers.add(live);
-            joinedAt = position;
-        } finally {
-            lock.unlock();
+        record Joined(LiveSubscription live, AlertPosition at) {
         }
+        Joined joined = position.join(at -> {
+            LiveSubscription live = new LiveSubscription(ring, ring.head(), subscribers::remove);
+            subscribers.add(live);
+            return new Joined(live, at);
+        });
+        LiveSubscription live = joined.live();
+        AlertPosition joinedAt = joined.at();
         // Partitions may have been added since the id was parsed.
         Optional<AlertPosition> from = parsed.map(p -> p.widenedTo(joinedAt.partitions()));
         if (from.isEmpty() || from.get().equals(joinedAt)) {
@@ -206,26 +183,11 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
      */
     private AlertPosition resumePosition(String id) {
         int named = AlertPosition.parse(id).map(AlertPosition::partitions).orElse(0);
-        if (named > position.partitions() && named <= topic.partitionsNow(CATCH_UP, CATCH_UP)) {
-            awaitPartitions(named);
+        if (named > position.now().partitions() && named <= topic.partitionsNow(CATCH_UP, CATCH_UP)) {
+            position.awaitPartitions(named, CATCH_UP, this::isRunning);
         }
-        return AlertPosition.parse(id, position.partitions())
+        return AlertPosition.parse(id, position.now().partitions())
                 .orElseThrow(() -> new InvalidValueException("Last-Event-ID (or since) is not an event id of this stream"));
-    }
-
-    private void awaitPartitions(int wanted) {
-        partitionsAsked.accumulateAndGet(wanted, Math::max);
-        long left = CATCH_UP.toNanos();
-        lock.lock();
-        try {
-            while (position.partitions() < wanted && isRunning() && left > 0) {
-                left = widened.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Completes, saying what failed, if the feed's thread ends other than by {@link #close()}; it does not come back. */
