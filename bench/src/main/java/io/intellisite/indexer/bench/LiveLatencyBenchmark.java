@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * both servers), the same rate, the same event size. Prints both, the bound the product is held to (Nchan's p99 + the
  * commit interval + 20 ms; twice that from 10,000 subscribers) and the ratios, and each server's CPU per delivered
  * event: Nchan's worker's, and the product's fan-out (its JVM's CPU with N subscribers less with one, per delivery).
+ * Both beside the floor of such a fan-out on this machine, one socket write per delivery ({@link SocketWriteFloor}).
  */
 final class LiveLatencyBenchmark {
     /** What one server did from the warm-up's end to the last event sent. */
@@ -31,8 +32,19 @@ final class LiveLatencyBenchmark {
     private LiveLatencyBenchmark() {
     }
 
+    /** The event Nchan publishes: an alert's JSON as the product writes it, of the same size. */
+    private static String event(Instant detectedAt) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"detectedAt\":\"" + detectedAt + "\",\"rules\":[\"suspicious-vehicle\"],"
+                + "\"Year\":2020,\"Make\":\"Toyota\",\"Model\":\"Land Cruiser\",\"Category\":\"SUV\"}";
+    }
+
     static void run(Settings settings, int subscribers, int rate, int seconds, int warmUp) throws Exception {
         long sampled = (long) rate * (seconds - warmUp);
+        // Before the servers, while this JVM is quiet; an event's frame as the product writes it, chunk header included.
+        int frameBytes = ("1a4\r\nevent: alert\nid: 0.0.0\ndata: " + event(Instant.now()) + "\n\n\r\n").length();
+        double floor = SocketWriteFloor.nanosPerWrite(subscribers, rate, Math.max(1, Math.min(20, seconds - warmUp)), frameBytes) / 1e3;
+        System.out.printf(Locale.ROOT, "floor, one socket write per delivery (one thread, no HTTP, no wake-up; loopback, read by a selector in"
+                + " another JVM): %,d sockets x %,d/s: %.2f µs of CPU per write%n", subscribers, rate, floor);
         Path dir = Files.createTempDirectory("nchan");
         Phase nchan;
         try (NchanReference reference = NchanReference.start(dir, subscribers)) {
@@ -64,6 +76,8 @@ final class LiveLatencyBenchmark {
         System.out.printf(Locale.ROOT, "  fan-out CPU %.2f µs per delivered event: the JVM's CPU with %,d subscribers less with one %.2f µs,"
                         + " the streams' own threads (virtual-thread carriers and the alert feed) %.2f µs; the larger counts%n",
                 fanOut, subscribers, jvmMore, threadsMore);
+        System.out.printf(Locale.ROOT, "  against the floor: Nchan's worker %.2f x, the product's fan-out %.2f x; half of Nchan's is %.2f x the floor%n",
+                nchanCpu / floor, fanOut / floor, nchanCpu / 2 / floor);
         long bound = (subscribers >= 10_000 ? 2 : 1) * (nchan.result().p99() + commitMs + 20);
         System.out.printf(Locale.ROOT, "bound: %s(Nchan's p99 %d ms + commit interval %d ms + 20 ms) = %d ms; product p99 %d ms: ratio %.2f (%s);"
                         + " p50 %d ms against half the bound: ratio %.2f (%s); fan-out CPU against Nchan's: ratio %.2f (%s, at most 0.5)%n",
@@ -77,9 +91,7 @@ final class LiveLatencyBenchmark {
     private static Phase reference(NchanReference nchan, int subscribers, int rate, int seconds, int warmUp) throws Exception {
         try (SubscriberProcess clients = SubscriberProcess.connect(nchan.port(), "/sub", subscribers, null)) {
             long warmUpEnds = System.currentTimeMillis() + warmUp * 1_000L;
-            long[] cpu = pace(rate, seconds, warmUpEnds, nchan::workerCpuNanos, () -> 0, n -> nchan.publish(
-                    "{\"id\":\"" + UUID.randomUUID() + "\",\"detectedAt\":\"" + Instant.now() + "\",\"rules\":[\"suspicious-vehicle\"],"
-                            + "\"Year\":2020,\"Make\":\"Toyota\",\"Model\":\"Land Cruiser\",\"Category\":\"SUV\"}"));
+            long[] cpu = pace(rate, seconds, warmUpEnds, nchan::workerCpuNanos, () -> 0, n -> nchan.publish(event(Instant.now())));
             Thread.sleep(drain(seconds));
             return new Phase(clients.report(warmUpEnds), (long) rate * seconds * subscribers, cpu[1] - cpu[0], 0);
         }

@@ -66,12 +66,15 @@ class BenchmarkCommandsTest {
     @Test
     void livePrintsTheReferenceTheProductAndTheRatios() throws Exception {
         assertPrints(List.of("live", "--SUBSCRIBERS=5", "--RATE=20", "--SECONDS=2", "--WARMUP=1"),
+                "floor, one socket write per delivery \\(one thread, no HTTP, no wake-up; loopback, read by a selector in another JVM\\):"
+                        + " 5 sockets x 20/s: [\\d.]+ µs of CPU per write",
                 "reference, nginx \\+ Nchan \\(publish -> subscriber\\): 5 subscribers x 20/s for 2 s: p50 \\d+ ms, p99 \\d+ ms, max \\d+ ms"
                         + " \\([\\d,]+ samples\\); delivered [\\d,]+ of 200, \\d+ dropped",
                 "  server CPU [\\d.]+ µs per delivered event",
                 "product \\(detection -> subscriber\\): 5 subscribers x 20/s for 2 s: p50 \\d+ ms, p99 \\d+ ms, max \\d+ ms",
                 "  fan-out CPU -?[\\d.]+ µs per delivered event: the JVM's CPU with 5 subscribers less with one -?[\\d.]+ µs,"
                         + " the streams' own threads \\(virtual-thread carriers and the alert feed\\) -?[\\d.]+ µs; the larger counts",
+                "  against the floor: Nchan's worker [\\d.]+ x, the product's fan-out -?[\\d.]+ x; half of Nchan's is [\\d.]+ x the floor",
                 "bound: \\(Nchan's p99 \\d+ ms \\+ commit interval \\d+ ms \\+ 20 ms\\) = \\d+ ms; product p99 \\d+ ms: ratio [\\d.]+");
     }
 
