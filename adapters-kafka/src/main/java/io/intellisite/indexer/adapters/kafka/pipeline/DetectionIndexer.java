@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Metric;
@@ -61,25 +60,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
 
     public DetectionIndexer(KafkaCluster cluster, String groupId, String topic, String deadLetterTopic, TopicIds topicIds,
                             IndexDetectionsUseCase index, Duration maxBackoff, Map<String, Object> extra) {
-        Map<String, Object> config = cluster.config(Map.of(
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                // Under a backlog every fetch fills at once. At a steady 5,000/s a 20 ms wait made ten times as many
-                // small batches, each a PostgreSQL commit, and the CPU they took showed in the alert latency
-                // (p99 73 - 150 ms against 75 - 85 ms with 200 ms, BENCHMARKS.md); rows are visible 200 ms later.
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000));
-        config.putAll(extra);
-        // What the exactly-once indexing rests on cannot be overridden.
-        config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // Only records of committed transactions: aborted attempts are never indexed.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(IndexerConsumerConfig.of(cluster, groupId, extra), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         this.topicIds = topicIds;
         this.index = index;
