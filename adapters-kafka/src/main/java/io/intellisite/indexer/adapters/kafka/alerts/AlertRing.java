@@ -86,14 +86,14 @@ final class AlertRing implements AutoCloseable {
     }
 
     /**
-     * Returns when an alert at or after {@code sequence} may exist, or after {@code nanos} (at most a {@link #TICK}
-     * later); callers look again.
+     * Returns when an alert at or after {@code sequence} may exist, or once {@link System#nanoTime()} reaches
+     * {@code deadline} (at most a {@link #TICK} later); callers look again.
      */
-    void await(long sequence, long nanos) throws InterruptedException {
+    void await(long sequence, long deadline) throws InterruptedException {
         Thread reader = Thread.currentThread();
         // Listed before looking at head: an append after the look is followed by a signal that finds this reader,
         // and an unpark before the park makes the park return at once.
-        waiting.put(reader, System.nanoTime() + nanos);
+        waiting.put(reader, deadline);
         try {
             if (head <= sequence) {
                 LockSupport.park(this);

@@ -36,11 +36,10 @@ final class LiveSubscription implements AlertSubscription {
                 next++;
                 return Optional.of(event);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (deadline - System.nanoTime() <= 0) {
                 break;
             }
-            ring.await(next, left);
+            ring.await(next, deadline);
         }
         return Optional.empty();
     }
