@@ -1,5 +1,6 @@
 package io.intellisite.indexer.bench;
 
+import io.intellisite.indexer.adapters.http.sse.SseWriter;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
 import io.intellisite.indexer.bootstrap.IndexerApplication;
 import io.intellisite.indexer.bootstrap.config.ProductSettings;
@@ -41,7 +42,7 @@ final class LiveLatencyBenchmark {
     static void run(Settings settings, int subscribers, int rate, int seconds, int warmUp) throws Exception {
         long sampled = (long) rate * (seconds - warmUp);
         // Before the servers, while this JVM is quiet; an event's frame as the product writes it, chunk header included.
-        int frameBytes = ("1a4\r\nevent: alert\nid: 0.0.0\ndata: " + event(Instant.now()) + "\n\n\r\n").length();
+        int frameBytes = SseWriter.frame("alert", "0.0.0", event(Instant.now())).length + "1a4\r\n\r\n".length();
         double floor = SocketWriteFloor.nanosPerWrite(subscribers, rate, Math.max(1, Math.min(20, seconds - warmUp)), frameBytes) / 1e3;
         System.out.printf(Locale.ROOT, "floor, one socket write per delivery (one thread, no HTTP, no wake-up; loopback, read by a selector in"
                 + " another JVM): %,d sockets x %,d/s: %.2f µs of CPU per write%n", subscribers, rate, floor);
