@@ -127,7 +127,7 @@ public final class IndexerApplication implements AutoCloseable {
         }
         GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, kafka.applicationId(), DetectionTopology.inputTopics(topics, kafka.applicationId()),
                 pipeline::consumerClientIds, kafka.stallAfter());
-        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(kafkaAdmin, kafka.applicationId(),
+        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(infrastructure.kafka(), kafkaAdmin, kafka.applicationId(),
                 Stream.concat(Stream.of(topics.alerts(), topics.deadLetters()), DetectionTopology.internalTopics(kafka.applicationId()).stream())
                         .toList(), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
         pipeline.start();

@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
+import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ import org.apache.kafka.common.utils.Utils;
  *     coordinator abort it and write its markers again;</li>
  * <li>open on a partition (records or pending offsets without their end marker) whose producer's coordinator lists
  *     it as ended other than by a commit, the last write older than {@code grace}: the abort marker is written there
- *     directly.</li>
+ *     directly;</li>
+ * <li>the same, where the coordinator completed a commit: on the partition of the group's offsets, finished as a
+ *     commit ({@link UnfinishedCommit}); anywhere else, reported for an operator.</li>
  * </ul>
  * Only transactions whose timeout has long passed are touched, so a live one, on this instance or another, never is.
  */
@@ -45,16 +48,19 @@ public final class HangingTransactions {
     private final String applicationId;
     private final Collection<String> outputTopics;
     private final Duration grace;
+    private final UnfinishedCommit unfinished;
 
     /**
      * The pipeline of {@code applicationId}: Kafka Streams names its group after it and its producers
-     * {@code <application id>-<process id>-<thread>}; {@code outputTopics} are the topics its transactions write.
+     * {@code <application id>-<process id>-<thread>}; {@code outputTopics} are the topics its transactions write,
+     * the first one never read by its group.
      */
-    public HangingTransactions(Admin admin, String applicationId, Collection<String> outputTopics, Duration grace) {
+    public HangingTransactions(KafkaCluster cluster, Admin admin, String applicationId, List<String> outputTopics, Duration grace) {
         this.admin = admin;
         this.applicationId = applicationId;
         this.outputTopics = List.copyOf(outputTopics);
         this.grace = grace;
+        this.unfinished = new UnfinishedCommit(cluster, admin, applicationId, new TopicPartition(outputTopics.getFirst(), 0));
     }
 
     /**
@@ -63,7 +69,7 @@ public final class HangingTransactions {
      */
     public int resolve() {
         return attempt("fence expired transactions", this::fenceExpired)
-                + attempt("abort orphaned transactions", () -> abortOrphaned(partitionsWrittenBy(applicationId, outputTopics)));
+                + attempt("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics)));
     }
 
     /** One step's failure (an ACL a managed cluster does not grant, a marker still in flight) does not skip the other. */
@@ -120,7 +126,7 @@ public final class HangingTransactions {
         return expired.size();
     }
 
-    private int abortOrphaned(Collection<TopicPartition> partitions) throws Exception {
+    private int endOrphaned(Collection<TopicPartition> partitions) throws Exception {
         if (partitions.isEmpty()) {
             return 0;
         }
@@ -138,33 +144,52 @@ public final class HangingTransactions {
         if (candidates.isEmpty()) {
             return 0;
         }
-        // Only a transaction its coordinator knows, and has finished with other than by a commit, is ended here. One
-        // it still has open is the coordinator's to end (or fenceExpired's). One it does not list at all may belong to
-        // a coordinator that has not loaded its log yet (right after a broker's start), which may still complete it
-        // as a commit: an abort marker written first would drop committed records. A CrashSoakTest run in CI lost 2
-        // alerts that way, the abort written while the product was starting. A completed commit whose marker is
-        // missing cannot be repaired with an abort either: it is reported for an operator.
-        Map<Long, TransactionState> states = admin.listTransactions(new ListTransactionsOptions()
+        // Only a transaction its coordinator knows, and has finished with, is ended here. One it still has open is the
+        // coordinator's to end (or fenceExpired's). One it does not list at all may belong to a coordinator that has
+        // not loaded its log yet (right after a broker's start), which may still complete it as a commit: an abort
+        // marker written first would drop committed records. A CrashSoakTest run in CI lost 2 alerts that way, the
+        // abort written while the product was starting. A completed commit is finished as one where Kafka allows it.
+        Map<Long, TransactionListing> listed = admin.listTransactions(new ListTransactionsOptions()
                         .filterProducerIds(candidates.stream().map(AbortTransactionSpec::producerId).collect(Collectors.toSet())))
                 .all().get(ASK.toSeconds(), TimeUnit.SECONDS).stream()
-                .collect(Collectors.toMap(TransactionListing::producerId, TransactionListing::state, (a, b) -> a));
-        int aborted = 0;
+                .collect(Collectors.toMap(TransactionListing::producerId, l -> l, (a, b) -> a));
+        int ended = 0;
         for (AbortTransactionSpec spec : candidates) {
-            TransactionState state = states.get(spec.producerId());
-            if (state == null || OPEN.contains(state)) {
+            TransactionListing coordinator = listed.get(spec.producerId());
+            if (coordinator == null || OPEN.contains(coordinator.state())) {
                 continue;
             }
-            if (state == TransactionState.COMPLETE_COMMIT) {
-                LOG.log(Level.ERROR, "a transaction of producer " + spec.producerId() + " is open on " + spec.topicPartition()
-                        + " though its coordinator completed a commit: not aborted, which could drop committed records;"
-                        + " see kafka-transactions.sh describe-producers");
+            if (coordinator.state() == TransactionState.COMPLETE_COMMIT) {
+                ended += finishCommit(spec, coordinator.transactionalId()) ? 1 : 0;
                 continue;
             }
             LOG.log(Level.WARNING, "aborting a transaction left open on " + spec.topicPartition() + " by producer "
-                    + spec.producerId() + " (epoch " + spec.producerEpoch() + "), which its coordinator ended as " + state);
+                    + spec.producerId() + " (epoch " + spec.producerEpoch() + "), which its coordinator ended as " + coordinator.state());
             admin.abortTransaction(spec).all().get(ASK.toSeconds(), TimeUnit.SECONDS);
-            aborted++;
+            ended++;
         }
-        return aborted;
+        return ended;
+    }
+
+    /**
+     * A commit its coordinator completed, open on {@code spec}'s partition: finished when that partition holds the
+     * group's offsets and the commit is the orphan's own (the coordinator's epoch is the orphan's, or one more, as
+     * transactions v2 bump it at every end); otherwise reported, since only the producer's own commit marker repairs it.
+     */
+    private boolean finishCommit(AbortTransactionSpec spec, String transactionalId) throws Exception {
+        TransactionDescription now = admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
+                .get(ASK.toSeconds(), TimeUnit.SECONDS);
+        int behind = now.producerEpoch() - spec.producerEpoch();
+        if (spec.topicPartition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME) && now.state() == TransactionState.COMPLETE_COMMIT
+                && (behind == 0 || behind == 1)) {
+            LOG.log(Level.WARNING, "finishing a commit of " + transactionalId + " (producer " + spec.producerId() + ", epoch "
+                    + spec.producerEpoch() + ") whose marker never reached " + spec.topicPartition() + ", which holds the group's offsets");
+            unfinished.finish(transactionalId);
+            return true;
+        }
+        LOG.log(Level.ERROR, "a transaction of producer " + spec.producerId() + " is open on " + spec.topicPartition()
+                + " though its coordinator completed a commit: not aborted, which could drop committed records;"
+                + " see kafka-transactions.sh describe-producers");
+        return false;
     }
 }
