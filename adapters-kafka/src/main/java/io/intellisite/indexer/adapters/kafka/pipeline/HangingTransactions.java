@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ import org.apache.kafka.common.utils.Utils;
  * <li>open on a partition (records or pending offsets without their end marker) whose producer's coordinator lists
  *     it as ended other than by a commit, the last write older than {@code grace}: the abort marker is written there
  *     directly;</li>
- * <li>the same, where the coordinator completed a commit: on the partition of the group's offsets, finished as a
- *     commit ({@link UnfinishedCommit}); anywhere else, reported for an operator.</li>
+ * <li>the same, where the coordinator completed a commit: finished as a commit on the group's offsets, aborted
+ *     everywhere when no partition looked at got its marker, or reported (see {@link UnfinishedCommit}).</li>
  * </ul>
  * Only transactions whose timeout has long passed are touched, so a live one, on this instance or another, never is.
  */
@@ -148,19 +149,20 @@ public final class HangingTransactions {
         // coordinator's to end (or fenceExpired's). One it does not list at all may belong to a coordinator that has
         // not loaded its log yet (right after a broker's start), which may still complete it as a commit: an abort
         // marker written first would drop committed records. A CrashSoakTest run in CI lost 2 alerts that way, the
-        // abort written while the product was starting. A completed commit is finished as one where Kafka allows it.
+        // abort written while the product was starting. A completed commit is UnfinishedCommit's to end.
         Map<Long, TransactionListing> listed = admin.listTransactions(new ListTransactionsOptions()
                         .filterProducerIds(candidates.stream().map(AbortTransactionSpec::producerId).collect(Collectors.toSet())))
                 .all().get(ASK.toSeconds(), TimeUnit.SECONDS).stream()
                 .collect(Collectors.toMap(TransactionListing::producerId, l -> l, (a, b) -> a));
         int ended = 0;
+        Map<String, List<AbortTransactionSpec>> completedCommits = new TreeMap<>();
         for (AbortTransactionSpec spec : candidates) {
             TransactionListing coordinator = listed.get(spec.producerId());
             if (coordinator == null || OPEN.contains(coordinator.state())) {
                 continue;
             }
             if (coordinator.state() == TransactionState.COMPLETE_COMMIT) {
-                ended += finishCommit(spec, coordinator.transactionalId()) ? 1 : 0;
+                completedCommits.computeIfAbsent(coordinator.transactionalId(), id -> new ArrayList<>()).add(spec);
                 continue;
             }
             LOG.log(Level.WARNING, "aborting a transaction left open on " + spec.topicPartition() + " by producer "
@@ -168,28 +170,9 @@ public final class HangingTransactions {
             admin.abortTransaction(spec).all().get(ASK.toSeconds(), TimeUnit.SECONDS);
             ended++;
         }
-        return ended;
-    }
-
-    /**
-     * A commit its coordinator completed, open on {@code spec}'s partition: finished when that partition holds the
-     * group's offsets and the commit is the orphan's own (the coordinator's epoch is the orphan's, or one more, as
-     * transactions v2 bump it at every end); otherwise reported, since only the producer's own commit marker repairs it.
-     */
-    private boolean finishCommit(AbortTransactionSpec spec, String transactionalId) throws Exception {
-        TransactionDescription now = admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
-                .get(ASK.toSeconds(), TimeUnit.SECONDS);
-        int behind = now.producerEpoch() - spec.producerEpoch();
-        if (spec.topicPartition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME) && now.state() == TransactionState.COMPLETE_COMMIT
-                && (behind == 0 || behind == 1)) {
-            LOG.log(Level.WARNING, "finishing a commit of " + transactionalId + " (producer " + spec.producerId() + ", epoch "
-                    + spec.producerEpoch() + ") whose marker never reached " + spec.topicPartition() + ", which holds the group's offsets");
-            unfinished.finish(transactionalId);
-            return true;
+        for (var commit : completedCommits.entrySet()) {
+            ended += unfinished.end(commit.getKey(), commit.getValue());
         }
-        LOG.log(Level.ERROR, "a transaction of producer " + spec.producerId() + " is open on " + spec.topicPartition()
-                + " though its coordinator completed a commit: not aborted, which could drop committed records;"
-                + " see kafka-transactions.sh describe-producers");
-        return false;
+        return ended;
     }
 }
