@@ -9,6 +9,7 @@ import io.intellisite.indexer.adapters.kafka.pipeline.HangingTransactions;
 import io.intellisite.indexer.application.testing.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,6 +48,8 @@ class SkippedCommitMarkerTest {
     private static final long COMMITTED = 1_000;
     private static KafkaClusterTestKit cluster;
     private static Admin admin;
+    private static Skipped offsetsOnly;
+    private static Skipped offsetsAndRecord;
 
     @BeforeAll
     static void twoBrokers() throws Exception {
@@ -60,6 +63,10 @@ class SkippedCommitMarkerTest {
         cluster.waitForReadyBrokers();
         admin = cluster.admin();
         makeInternalTopics();
+        // Both commits made in one stop of the broker (a stop and a start take about 10 s).
+        List<Skipped> both = skipTheMarkers(List.of(false, true));
+        offsetsOnly = both.get(0);
+        offsetsAndRecord = both.get(1);
     }
 
     @AfterAll
@@ -70,7 +77,7 @@ class SkippedCommitMarkerTest {
 
     @Test
     void aCommitOfOffsetsOnlyIsFinishedAsACommit() throws Exception {
-        Skipped skipped = skipTheMarkers("offsets", false);
+        Skipped skipped = offsetsOnly;
         assertEquals(1, resolve(skipped), "one transaction finished");
         var stable = stableOffsets(skipped.group());
         assertTrue(stable.containsKey(skipped.input()) && stable.get(skipped.input()).offset() == COMMITTED,
@@ -81,7 +88,7 @@ class SkippedCommitMarkerTest {
 
     @Test
     void aCommitOfOffsetsAndARecordThatNoPartitionGotIsAbortedEverywhere() throws Exception {
-        Skipped skipped = skipTheMarkers("both", true);
+        Skipped skipped = offsetsAndRecord;
         assertEquals(2, resolve(skipped), "aborted on the offsets and on the output");
         var stable = stableOffsets(skipped.group());
         assertFalse(stable.containsKey(skipped.input()), "the offsets of the commit, not committed: " + stable);
@@ -90,43 +97,59 @@ class SkippedCommitMarkerTest {
                 .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals(skipped.group())), "its record, not shown");
     }
 
-    private record Skipped(String group, TopicPartition input, String output, TopicPartition offsets) {
+    private record Skipped(String transactionalId, long producerId, String group, TopicPartition input, String output,
+                           TopicPartition offsets, boolean withRecord) {
     }
 
     /**
-     * A commit of a group's offsets (and a record, if {@code withRecord}) made while the broker holding them is down:
-     * its coordinator completes it without their markers, and they are open on that broker once it is back.
+     * For each of {@code withRecord}, a commit of a group's offsets (and a record, if true) made while the broker
+     * holding them is down: its coordinator completes it without their markers, and they are open there once it is back.
      */
-    private static Skipped skipTheMarkers(String name, boolean withRecord) throws Exception {
-        String run = name + System.nanoTime();
-        TopicPartition input = new TopicPartition(run + ".detections", 0);
-        String output = run + ".alerts";
-        admin.createTopics(List.of(new NewTopic(input.topic(), Map.of(0, List.of(COORDINATOR))),
-                new NewTopic(output, Map.of(0, List.of(STOPPED))))).all().get(30, TimeUnit.SECONDS);
-        String transactionalId = ledBy(Topic.TRANSACTION_STATE_TOPIC_NAME, run + "-process-", COORDINATOR);
-        String group = ledBy(Topic.GROUP_METADATA_TOPIC_NAME, run + "-group-", STOPPED);
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
-                "transactional.id", transactionalId), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            if (withRecord) {
-                producer.send(new ProducerRecord<>(output, group.getBytes(StandardCharsets.UTF_8)));
+    private static List<Skipped> skipTheMarkers(List<Boolean> withRecord) throws Exception {
+        List<Skipped> skipped = new ArrayList<>();
+        List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
+        try {
+            for (boolean record : withRecord) {
+                String run = (record ? "both" : "offsets") + System.nanoTime();
+                TopicPartition input = new TopicPartition(run + ".detections", 0);
+                String output = run + ".alerts";
+                admin.createTopics(List.of(new NewTopic(input.topic(), Map.of(0, List.of(COORDINATOR))),
+                        new NewTopic(output, Map.of(0, List.of(STOPPED))))).all().get(30, TimeUnit.SECONDS);
+                // As Kafka Streams names them: the group is the application id, its transactional ids start with it.
+                String group = ledBy(Topic.GROUP_METADATA_TOPIC_NAME, run + "-", STOPPED);
+                String transactionalId = ledBy(Topic.TRANSACTION_STATE_TOPIC_NAME, group + "-process-", COORDINATOR);
+                var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
+                        "transactional.id", transactionalId), new ByteArraySerializer(), new ByteArraySerializer());
+                producers.add(producer);
+                producer.initTransactions();
+                producer.beginTransaction();
+                if (record) {
+                    producer.send(new ProducerRecord<>(output, group.getBytes(StandardCharsets.UTF_8)));
+                }
+                producer.sendOffsetsToTransaction(Map.of(input, new OffsetAndMetadata(COMMITTED)), new ConsumerGroupMetadata(group));
+                producer.flush();
+                TopicPartition offsets = new TopicPartition(Topic.GROUP_METADATA_TOPIC_NAME, partitionOf(Topic.GROUP_METADATA_TOPIC_NAME, group));
+                long producerId = admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().producerId();
+                skipped.add(new Skipped(transactionalId, producerId, group, input, output, offsets, record));
             }
-            producer.sendOffsetsToTransaction(Map.of(input, new OffsetAndMetadata(COMMITTED)), new ConsumerGroupMetadata(group));
-            producer.flush();
             cluster.brokers().get(STOPPED).shutdown();
             cluster.brokers().get(STOPPED).awaitShutdown();
-            producer.commitTransaction();
+            producers.forEach(KafkaProducer::commitTransaction);
+        } finally {
+            producers.forEach(p -> p.close(Duration.ZERO));
         }
-        Eventually.waitFor(() -> asked(() -> admin.listTransactions().all().get().stream()
-                .filter(t -> t.transactionalId().equals(transactionalId)).map(TransactionListing::state)
-                .anyMatch(s -> s == TransactionState.COMPLETE_COMMIT)), Duration.ofSeconds(30));
+        for (Skipped s : skipped) {
+            Eventually.waitFor(() -> asked(() -> admin.listTransactions().all().get().stream()
+                    .filter(t -> t.transactionalId().equals(s.transactionalId())).map(TransactionListing::state)
+                    .anyMatch(state -> state == TransactionState.COMPLETE_COMMIT)), Duration.ofSeconds(30));
+        }
         cluster.brokers().get(STOPPED).startup();
         cluster.waitForReadyBrokers();
-        TopicPartition offsets = new TopicPartition(Topic.GROUP_METADATA_TOPIC_NAME, partitionOf(Topic.GROUP_METADATA_TOPIC_NAME, group));
-        Eventually.waitFor(() -> asked(() -> open(offsets)), Duration.ofSeconds(30));
-        assertEquals(withRecord, open(new TopicPartition(output, 0)), "the output's marker skipped too");
-        return new Skipped(group, input, output, offsets);
+        for (Skipped s : skipped) {
+            Eventually.waitFor(() -> asked(() -> open(s.offsets(), s.producerId())), Duration.ofSeconds(30));
+            assertEquals(s.withRecord(), open(new TopicPartition(s.output(), 0), s.producerId()), "the output's marker skipped too");
+        }
+        return skipped;
     }
 
     private static int resolve(Skipped skipped) {
@@ -141,7 +164,7 @@ class SkippedCommitMarkerTest {
 
     private static void awaitNothingOpen(Skipped skipped) throws InterruptedException {
         for (TopicPartition p : List.of(skipped.offsets(), new TopicPartition(skipped.output(), 0))) {
-            Eventually.waitFor(() -> asked(() -> !open(p)), Duration.ofSeconds(10));
+            Eventually.waitFor(() -> asked(() -> !open(p, skipped.producerId())), Duration.ofSeconds(10));
         }
     }
 
@@ -168,9 +191,10 @@ class SkippedCommitMarkerTest {
         return Utils.abs(name.hashCode()) % admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     }
 
-    private static boolean open(TopicPartition partition) throws Exception {
+    /** Whether {@code producerId} has a transaction open on {@code partition} (the two commits may share an offsets partition). */
+    private static boolean open(TopicPartition partition, long producerId) throws Exception {
         return admin.describeProducers(List.of(partition)).partitionResult(partition).get().activeProducers().stream()
-                .anyMatch(p -> p.currentTransactionStartOffset().isPresent());
+                .anyMatch(p -> p.producerId() == producerId && p.currentTransactionStartOffset().isPresent());
     }
 
     /** A question to the cluster that may fail while a broker comes back: false until it answers yes. */

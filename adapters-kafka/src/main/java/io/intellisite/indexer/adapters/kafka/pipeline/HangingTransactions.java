@@ -153,6 +153,8 @@ public final class HangingTransactions {
         Map<Long, TransactionListing> listed = admin.listTransactions(new ListTransactionsOptions()
                         .filterProducerIds(candidates.stream().map(AbortTransactionSpec::producerId).collect(Collectors.toSet())))
                 .all().get(ASK.toSeconds(), TimeUnit.SECONDS).stream()
+                // The offsets partition holds other applications' groups too: their transactions are not ours to end.
+                .filter(l -> l.transactionalId().startsWith(applicationId + "-"))
                 .collect(Collectors.toMap(TransactionListing::producerId, l -> l, (a, b) -> a));
         int ended = 0;
         Map<String, List<AbortTransactionSpec>> completedCommits = new TreeMap<>();
