@@ -34,9 +34,9 @@ final class PipelineWatchdog implements AutoCloseable {
         this.resolveAfter = stallAfter.compareTo(RESOLVE_AFTER) < 0 ? stallAfter : RESOLVE_AFTER;
     }
 
-    /** Ends what hangs from before this start (a transaction long expired), then watches. */
+    /** Ends what hangs from before this start (a transaction long expired, one a crash left open), then watches. */
     PipelineWatchdog start() {
-        hanging.resolve();
+        hanging.resolveBeforeStart();
         scheduler.scheduleWithFixedDelay(this::check, SAMPLE.toMillis(), SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }

@@ -152,9 +152,13 @@ class SkippedCommitMarkerTest {
         return skipped;
     }
 
+    /**
+     * The sweep an instance makes as it starts, before its pipeline does (and so before its producers' first start
+     * makes their coordinator forget how their last transaction ended): seconds after the crash, not minutes.
+     */
     private static int resolve(Skipped skipped) {
         return new HangingTransactions(KafkaCluster.at(cluster.bootstrapServers()), admin, skipped.group(), List.of(skipped.output()),
-                Duration.ofSeconds(1)).resolve();
+                Duration.ofMinutes(10)).resolveBeforeStart();
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> stableOffsets(String group) throws Exception {

@@ -45,6 +45,8 @@ public final class HangingTransactions {
     private static final Set<TransactionState> OPEN = Set.of(TransactionState.ONGOING, TransactionState.PREPARE_ABORT,
             TransactionState.PREPARE_COMMIT);
     private static final Duration ASK = Duration.ofSeconds(10);
+    /** A coordinator writes a transaction's markers within milliseconds of its end; seconds later, one missing is lost. */
+    private static final Duration BEFORE_START = Duration.ofSeconds(2);
     private final Admin admin;
     private final String applicationId;
     private final Collection<String> outputTopics;
@@ -69,8 +71,21 @@ public final class HangingTransactions {
      * the output topics and the one of {@code __consumer_offsets} that holds the group's offsets. Returns how many it ended.
      */
     public int resolve() {
+        return resolve(grace);
+    }
+
+    /**
+     * The same, before this instance's pipeline starts: an orphan needs to be only {@link #BEFORE_START} old. Its
+     * coordinator tells how it ended only until the producer's next start (Kafka Streams' first one here), after
+     * which it lists the producer as Empty; a restart can come sooner than {@code grace} after the crash.
+     */
+    public int resolveBeforeStart() {
+        return resolve(BEFORE_START);
+    }
+
+    private int resolve(Duration orphanedFor) {
         return attempt("fence expired transactions", this::fenceExpired)
-                + attempt("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics)));
+                + attempt("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics), orphanedFor));
     }
 
     /** One step's failure (an ACL a managed cluster does not grant, a marker still in flight) does not skip the other. */
@@ -127,7 +142,7 @@ public final class HangingTransactions {
         return expired.size();
     }
 
-    private int endOrphaned(Collection<TopicPartition> partitions) throws Exception {
+    private int endOrphaned(Collection<TopicPartition> partitions, Duration orphanedFor) throws Exception {
         if (partitions.isEmpty()) {
             return 0;
         }
@@ -135,7 +150,7 @@ public final class HangingTransactions {
         List<AbortTransactionSpec> candidates = new ArrayList<>();
         admin.describeProducers(partitions).all().get(ASK.toSeconds(), TimeUnit.SECONDS).forEach((tp, description) -> {
             for (ProducerState p : description.activeProducers()) {
-                if (p.currentTransactionStartOffset().isPresent() && now - p.lastTimestamp() > grace.toMillis()) {
+                if (p.currentTransactionStartOffset().isPresent() && now - p.lastTimestamp() > orphanedFor.toMillis()) {
                     // As kafka-transactions.sh abort does: a producer that never saw a marker has no coordinator epoch.
                     int coordinatorEpoch = Math.max(0, p.coordinatorEpoch().orElse(0));
                     candidates.add(new AbortTransactionSpec(tp, p.producerId(), (short) p.producerEpoch(), coordinatorEpoch));
