@@ -84,6 +84,10 @@ public final class DetectionPipeline implements AutoCloseable {
         // alert latency. Measured here (BENCHMARKS.md): 100 ms gave p99 146 ms at 5,000 detections/s, 30 ms gave
         // p99 93 ms with no measurable loss of ingest rate, since indexing batches do not depend on it.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) s.commitInterval().toMillis());
+        // How long the thread waits in poll when no records come, and so how late a commit that is due can be: 100 ms
+        // by default, which held alerts back that long after an idle spell (see PromptCommits). 10 ms took the max
+        // at 5/s from 122 - 155 ms to 83 - 90 (BENCHMARKS-LOG.md, 2026-12-03), for a poll every 10 ms while idle.
+        p.put(StreamsConfig.POLL_MS_CONFIG, 10);
         // Only the windowed rules' store is cached (see WindowedRuleProcessor): it gathers a commit interval's writes to
         // one group into one changelog record.
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 8 * 1024 * 1024);

@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
+import io.intellisite.indexer.adapters.kafka.PromptCommits;
 import io.intellisite.indexer.adapters.kafka.wire.AlertJson;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
@@ -35,6 +36,7 @@ final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte
     private final TopicIds topicIds;
     private final AtomicLong deadLetters;
     private ProcessorContext<byte[], byte[]> context;
+    private PromptCommits commits;
 
     DetectionProcessor(EvaluateAlertRulesUseCase rules, TopicIds topicIds, AtomicLong deadLetters) {
         this.rules = rules;
@@ -45,6 +47,7 @@ final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.commits = new PromptCommits(context);
     }
 
     @Override
@@ -62,9 +65,11 @@ final class DetectionProcessor implements Processor<byte[], byte[], byte[], byte
         Supplier<SourcePosition> position = () -> new SourcePosition(source.topic(),
                 topicIds.recent(source.topic(), TOPIC_ID_MAX_AGE), source.partition(), source.offset());
         Supplier<IndexedDetection> indexed = () -> DetectionJson.indexed(position.get(), record.timestamp(), record.value(), detection);
-        rules.evaluate(detection, indexed).ifPresent(alert -> context.forward(
-                new Record<>(detection.make().getBytes(StandardCharsets.UTF_8), AlertJson.write(alert), record.timestamp()),
-                ALERTS));
+        rules.evaluate(detection, indexed).ifPresent(alert -> {
+            context.forward(new Record<>(detection.make().getBytes(StandardCharsets.UTF_8), AlertJson.write(alert), record.timestamp()),
+                    ALERTS);
+            commits.alertForwarded();
+        });
         List<WindowKey> windows = rules.windowKeys(detection);
         if (!windows.isEmpty()) {
             byte[] match = WindowMatchRecord.value(position.get(), record.value());

@@ -1,5 +1,6 @@
 package io.intellisite.indexer.adapters.kafka.windows;
 
+import io.intellisite.indexer.adapters.kafka.PromptCommits;
 import io.intellisite.indexer.adapters.kafka.RecordLogContext;
 import io.intellisite.indexer.adapters.kafka.wire.AlertJson;
 import io.intellisite.indexer.adapters.kafka.wire.DetectionJson;
@@ -42,6 +43,7 @@ public final class WindowedRuleProcessor implements Processor<byte[], byte[], by
     private final AtomicLong matches;
     private final AtomicLong lateMatches;
     private ProcessorContext<byte[], byte[]> context;
+    private PromptCommits commits;
     private KeyValueStore<String, byte[]> store;
 
     /** {@code matches} counts every match this processor took, {@code lateMatches} those too late to count. */
@@ -64,6 +66,7 @@ public final class WindowedRuleProcessor implements Processor<byte[], byte[], by
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.commits = new PromptCommits(context);
         store = context.getStateStore(STORE);
         context.schedule(SWEEP, PunctuationType.STREAM_TIME, this::sweep);
     }
@@ -97,8 +100,11 @@ public final class WindowedRuleProcessor implements Processor<byte[], byte[], by
             return;
         }
         save(storeKey, counted.pending());
-        counted.alert().ifPresent(alert -> context.forward(new Record<>(alert.detection().detection().make().getBytes(StandardCharsets.UTF_8),
-                AlertJson.write(alert), record.timestamp())));
+        counted.alert().ifPresent(alert -> {
+            context.forward(new Record<>(alert.detection().detection().make().getBytes(StandardCharsets.UTF_8),
+                    AlertJson.write(alert), record.timestamp()));
+            commits.alertForwarded();
+        });
     }
 
     private static IndexedDetection reparse(Record<byte[], byte[]> record) {

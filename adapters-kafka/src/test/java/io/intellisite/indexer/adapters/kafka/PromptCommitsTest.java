@@ -1,0 +1,47 @@
+package io.intellisite.indexer.adapters.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.Test;
+
+/** An alert after a quiet commit interval asks Streams to commit at once; one close behind another does not. */
+class PromptCommitsTest {
+    @Test
+    void anAlertAfterAQuietIntervalAsksForACommitAtOnceAndASteadyStreamDoesNot() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-commits-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 30);
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config);
+        context.setCurrentSystemTimeMs(1_000);
+        PromptCommits commits = new PromptCommits(context);
+
+        commits.alertForwarded();
+        assertTrue(context.committed(), "the first alert");
+
+        // A steady stream, an alert every 20 ms for a second: Streams' own commits take them.
+        context.resetCommit();
+        for (long at = 1_020; at <= 2_000; at += 20) {
+            context.setCurrentSystemTimeMs(at);
+            commits.alertForwarded();
+        }
+        assertFalse(context.committed(), "alerts close behind one another");
+
+        context.setCurrentSystemTimeMs(2_029);
+        commits.alertForwarded();
+        assertFalse(context.committed(), "29 ms after the last");
+
+        context.setCurrentSystemTimeMs(2_059);
+        commits.alertForwarded();
+        assertTrue(context.committed(), "a commit interval after the last");
+
+        context.resetCommit();
+        context.setCurrentSystemTimeMs(5_000);
+        commits.alertForwarded();
+        assertTrue(context.committed(), "one after a quiet spell");
+    }
+}
