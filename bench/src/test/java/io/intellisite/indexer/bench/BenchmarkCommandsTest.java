@@ -38,7 +38,7 @@ class BenchmarkCommandsTest {
 
     @Test
     void latencyPrintsItsPercentiles() throws Exception {
-        assertPrints(List.of("latency", "--RATE=300", "--SECONDS=6", "--WARMUP=1"),
+        assertPrints(List.of("latency", "--RATE=300", "--SECONDS=3", "--WARMUP=1"),
                 "produce -> alert visible to read_committed: [\\d,.]+ alerts at 300 detections/s after a 1 s warm-up: p50 \\d+ ms, p99 \\d+ ms",
                 "from the warm-up's end to the last send: [\\d.]+ s of CPU busy",
                 "stages, each from the detection's timestamp: detection readable p50 \\d+ ms, p99 \\d+ ms; alert written \\(read_uncommitted\\)"
@@ -56,8 +56,8 @@ class BenchmarkCommandsTest {
 
     @Test
     void ssePrintsDeliveriesAndTheLatencyAfterItsWarmUp() throws Exception {
-        assertPrints(List.of("sse", "--SUBSCRIBERS=5", "--RATE=20", "--SECONDS=4", "--WARMUP=1"),
-                "5 subscribers x 20 alerts/s for 4 s: delivered [\\d,]+ of 400 events \\([\\d.]+%\\), \\d+ subscribers dropped",
+        assertPrints(List.of("sse", "--SUBSCRIBERS=5", "--RATE=20", "--SECONDS=2", "--WARMUP=1"),
+                "5 subscribers x 20 alerts/s for 2 s: delivered [\\d,]+ of 200 events \\([\\d.]+%\\), \\d+ subscribers dropped",
                 "detection -> subscriber latency \\(sampled after a 1 s warm-up\\): p50 \\d+ ms, p99 \\d+ ms, .*"
                         + "while sampled, the server's JVM spent JIT compiling [\\d,.]+ ms");
     }
@@ -81,8 +81,8 @@ class BenchmarkCommandsTest {
     /** Issue 19's load check, short: the admin gets in from its own address while strangers attack from another. */
     @Test
     void abusePrintsTheLagCalmAndUnderAttackAndWhatEachAttackGot() throws Exception {
-        assertPrints(List.of("abuse", "--RATE=200", "--CALM=3", "--SECONDS=6"),
-                "indexing lag at 200 detections/s: calm \\(reference\\) worst [\\d,]+ ms over 3 s; under attack worst [\\d,]+ ms over 6 s; ratio [\\d.]+",
+        assertPrints(List.of("abuse", "--RATE=200", "--CALM=2", "--SECONDS=3"),
+                "indexing lag at 200 detections/s: calm \\(reference\\) worst [\\d,]+ ms over 2 s; under attack worst [\\d,]+ ms over 3 s; ratio [\\d.]+",
                 "  admin login from another address -> 200: \\d+",
                 "  junk login -> 429: \\d+",
                 "heap \\(product and attackers, one JVM\\): at most [\\d,]+ MiB");

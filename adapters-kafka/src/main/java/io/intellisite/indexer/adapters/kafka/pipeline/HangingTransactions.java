@@ -33,12 +33,14 @@ import org.apache.kafka.common.utils.Utils;
  * <li>open at its coordinator for longer than its own timeout plus {@code grace}: fenced, which makes the
  *     coordinator abort it and write its markers again;</li>
  * <li>open on a partition (records or pending offsets without their end marker) whose producer's coordinator lists
- *     it as ended other than by a commit, the last write older than {@code grace}: the abort marker is written there
+ *     it as ended other than by a commit, the last write older than {@code grace} (2 s at start, before the pipeline
+ *     starts: see {@link #resolveBeforeStart()}): the abort marker is written there
  *     directly;</li>
  * <li>the same, where the coordinator completed a commit: finished as a commit on the group's offsets, aborted
  *     everywhere when no partition looked at got its marker, or reported (see {@link UnfinishedCommit}).</li>
  * </ul>
- * Only transactions whose timeout has long passed are touched, so a live one, on this instance or another, never is.
+ * Only transactions whose timeout has long passed, or whose coordinator has finished with them seconds ago or more,
+ * are touched, so a live one, on this instance or another, never is; and only this application's.
  */
 public final class HangingTransactions {
     private static final System.Logger LOG = System.getLogger(HangingTransactions.class.getName());
