@@ -18,7 +18,7 @@ class PromptCommitsTest {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 30);
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config);
         context.setCurrentSystemTimeMs(1_000);
-        PromptCommits commits = new PromptCommits(context);
+        PromptCommits commits = new PromptCommits(context, new PromptCommits.LastAlert());
 
         commits.alertForwarded();
         assertTrue(context.committed(), "the first alert");
@@ -43,5 +43,30 @@ class PromptCommitsTest {
         context.setCurrentSystemTimeMs(5_000);
         commits.alertForwarded();
         assertTrue(context.committed(), "one after a quiet spell");
+    }
+
+    @Test
+    void theQuietSpellIsTheThreadsNotOneTasks() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-commits-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 30);
+        MockProcessorContext<Object, Object> first = new MockProcessorContext<>(config);
+        MockProcessorContext<Object, Object> second = new MockProcessorContext<>(config);
+        PromptCommits.LastAlert thread = new PromptCommits.LastAlert();
+        PromptCommits firstTask = new PromptCommits(first, thread);
+        PromptCommits secondTask = new PromptCommits(second, thread);
+        first.setCurrentSystemTimeMs(1_000);
+        firstTask.alertForwarded();
+        first.resetCommit();
+        // Two tasks of one thread, each with an alert every 40 ms, the thread with one every 20 ms (100/s over six
+        // tasks was 60 ms a task): Streams' own commits take them all.
+        for (long at = 1_020; at <= 2_000; at += 40) {
+            second.setCurrentSystemTimeMs(at);
+            secondTask.alertForwarded();
+            first.setCurrentSystemTimeMs(at + 20);
+            firstTask.alertForwarded();
+        }
+        assertFalse(first.committed() || second.committed(), "alerts of one thread close behind one another");
     }
 }
