@@ -12,11 +12,7 @@ import org.junit.jupiter.api.Test;
 class PromptCommitsTest {
     @Test
     void anAlertAfterAQuietIntervalAsksForACommitAtOnceAndASteadyStreamDoesNot() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-commits-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 30);
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config);
+        MockProcessorContext<Object, Object> context = context();
         context.setCurrentSystemTimeMs(1_000);
         PromptCommits commits = new PromptCommits(context, new PromptCommits.LastAlert());
 
@@ -47,12 +43,8 @@ class PromptCommitsTest {
 
     @Test
     void theQuietSpellIsTheThreadsNotOneTasks() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-commits-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 30);
-        MockProcessorContext<Object, Object> first = new MockProcessorContext<>(config);
-        MockProcessorContext<Object, Object> second = new MockProcessorContext<>(config);
+        MockProcessorContext<Object, Object> first = context();
+        MockProcessorContext<Object, Object> second = context();
         PromptCommits.LastAlert thread = new PromptCommits.LastAlert();
         PromptCommits firstTask = new PromptCommits(first, thread);
         PromptCommits secondTask = new PromptCommits(second, thread);
@@ -68,5 +60,14 @@ class PromptCommitsTest {
             firstTask.alertForwarded();
         }
         assertFalse(first.committed() || second.committed(), "alerts of one thread close behind one another");
+    }
+
+    /** A task's context in an application committing every 30 ms. */
+    private static MockProcessorContext<Object, Object> context() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-commits-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 30);
+        return new MockProcessorContext<>(config);
     }
 }

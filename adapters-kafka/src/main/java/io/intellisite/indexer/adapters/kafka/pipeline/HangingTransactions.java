@@ -46,7 +46,8 @@ public final class HangingTransactions {
     private static final System.Logger LOG = System.getLogger(HangingTransactions.class.getName());
     private static final Set<TransactionState> OPEN = Set.of(TransactionState.ONGOING, TransactionState.PREPARE_ABORT,
             TransactionState.PREPARE_COMMIT);
-    private static final Duration ASK = Duration.ofSeconds(10);
+    /** How long one admin request may take, here and in {@link UnfinishedCommit}. */
+    static final Duration ASK = Duration.ofSeconds(10);
     /** A coordinator writes a transaction's markers within milliseconds of its end; seconds later, one missing is lost. */
     private static final Duration BEFORE_START = Duration.ofSeconds(2);
     private final Admin admin;

@@ -49,7 +49,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class UnfinishedCommit {
     private static final System.Logger LOG = System.getLogger(UnfinishedCommit.class.getName());
-    private static final Duration ASK = Duration.ofSeconds(10);
+    private static final Duration ASK = HangingTransactions.ASK;
     private final KafkaCluster cluster;
     private final Admin admin;
     private final String group;
@@ -74,8 +74,8 @@ final class UnfinishedCommit {
     int end(String transactionalId, List<AbortTransactionSpec> open) throws Exception {
         TransactionDescription now = admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
                 .get(ASK.toSeconds(), TimeUnit.SECONDS);
-        List<AbortTransactionSpec> own = open.stream().filter(spec -> now.state() == TransactionState.COMPLETE_COMMIT
-                && (now.producerEpoch() == spec.producerEpoch() || now.producerEpoch() == spec.producerEpoch() + 1)).toList();
+        List<AbortTransactionSpec> own = now.state() != TransactionState.COMPLETE_COMMIT ? List.of() : open.stream()
+                .filter(spec -> now.producerEpoch() == spec.producerEpoch() || now.producerEpoch() == spec.producerEpoch() + 1).toList();
         List<AbortTransactionSpec> offsets = own.stream().filter(spec -> spec.topicPartition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)).toList();
         if (own.size() != open.size() || offsets.isEmpty()) {
             LOG.log(Level.ERROR, "a commit of " + transactionalId + " is open on " + open.stream().map(AbortTransactionSpec::topicPartition).toList()
