@@ -5,11 +5,6 @@ import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.TopicContract;
 import io.intellisite.indexer.adapters.kafka.TopicNames;
 import io.intellisite.indexer.adapters.kafka.alerts.KafkaAlertFeed;
-import io.intellisite.indexer.adapters.kafka.pipeline.DetectionIndexer;
-import io.intellisite.indexer.adapters.kafka.pipeline.DetectionPipeline;
-import io.intellisite.indexer.adapters.kafka.pipeline.DetectionTopology;
-import io.intellisite.indexer.adapters.kafka.pipeline.GroupProgress;
-import io.intellisite.indexer.adapters.kafka.pipeline.HangingTransactions;
 import io.intellisite.indexer.adapters.kafka.pipeline.StableInstanceId;
 import io.intellisite.indexer.adapters.kafka.pipeline.TopicIds;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
@@ -30,10 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,7 +33,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /** One running instance: infrastructure, database, pipeline and HTTP server, closed in reverse order. */
 public final class IndexerApplication implements AutoCloseable {
@@ -104,39 +95,13 @@ public final class IndexerApplication implements AutoCloseable {
                 : DataDirectory.persistent(settings.storage().dataDir().resolve("streams-" + settings.http().port()));
         own(streamsDir::release);
         Path stateDir = streamsDir.path();
-        String instanceId = StableInstanceId.in(stateDir);
-        List<DetectionIndexer> indexers = new ArrayList<>();
-        for (int i = kafka.indexerThreads(); i > 0; i--) {
-            Map<String, Object> indexerClient = new HashMap<>(kafka.indexerClient());
-            indexerClient.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, kafka.applicationId() + "-indexer-" + instanceId + "-" + i);
-            DetectionIndexer indexer = own(new DetectionIndexer(infrastructure.kafka(),
-                    kafka.applicationId() + "-indexer", topics.detections(), topics.deadLetters(), topicIds,
-                    useCases.indexDetections(), Duration.ofSeconds(5), indexerClient));
-            indexer.start();
-            indexers.add(indexer);
-        }
-        DetectionTopology topology = new DetectionTopology(topics, useCases.evaluateRules(), useCases.countWindows(), ruleTable, topicIds);
-        DetectionPipeline pipeline = own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
-                infrastructure.kafka(), kafka.applicationId(), stateDir, instanceId,
-                kafka.streamThreads(), kafka.commitInterval(), Duration.ofSeconds(2), kafka.streamsClient())));
-        try {
-            rulesPublished.join();
-        } catch (CompletionException e) {
-            throw new StartupException("KAFKA_BROKER_URL", "cannot publish the alert rules to " + topics.rules() + ": "
-                    + Infrastructure.rootMessage(e));
-        }
-        GroupProgress pipelineProgress = new GroupProgress(kafkaAdmin, kafka.applicationId(), DetectionTopology.inputTopics(topics, kafka.applicationId()),
-                pipeline::consumerClientIds, kafka.stallAfter());
-        own(new PipelineWatchdog(pipelineProgress, new HangingTransactions(infrastructure.kafka(), kafkaAdmin, kafka.applicationId(),
-                Stream.concat(Stream.of(topics.alerts(), topics.deadLetters()), DetectionTopology.internalTopics(kafka.applicationId()).stream())
-                        .toList(), PipelineWatchdog.RESOLVE_AFTER), kafka.stallAfter()).start());
-        pipeline.start();
-
-        Stream.concat(Stream.of(pipeline.failure(), alertFeed.failure()), indexers.stream().map(DetectionIndexer::failure))
-                .forEach(part -> part.thenAccept(failure::complete));
-        InstanceMeters meters = own(InstanceMeters.bind(database, pipeline, indexers, alertFeed));
+        PipelineParts kafkaParts = PipelineParts.start(kafka, new PipelineParts.Shared(infrastructure.kafka(), kafkaAdmin,
+                topics, topicIds, useCases, ruleTable, stateDir, StableInstanceId.in(stateDir)),
+                () -> awaitRules(rulesPublished, topics.rules()), this::own);
+        Stream.concat(kafkaParts.failures(), Stream.of(alertFeed.failure())).forEach(part -> part.thenAccept(failure::complete));
+        InstanceMeters meters = own(InstanceMeters.bind(database, kafkaParts.pipeline(), kafkaParts.indexers(), alertFeed));
         own(new MinuteCountsExpiry(useCases.expireMinuteCounts()).start());
-        InstanceHealth health = new InstanceHealth(database, kafkaAdmin, pipeline, pipelineProgress, topology, indexers, alertFeed, ruleTable);
+        InstanceHealth health = new InstanceHealth(database, kafkaAdmin, kafkaParts, alertFeed, ruleTable);
         ProductSettings.Http web = settings.http();
         try {
             http = own(IndexerHttpServer.start(web.server(),
@@ -149,6 +114,14 @@ public final class IndexerApplication implements AutoCloseable {
                 topics.detections());
         if (demoProducer != null) {
             own(demoProducer);
+        }
+    }
+
+    private static void awaitRules(CompletableFuture<Void> published, String topic) {
+        try {
+            published.join();
+        } catch (CompletionException e) {
+            throw new StartupException("KAFKA_BROKER_URL", "cannot publish the alert rules to " + topic + ": " + Infrastructure.rootMessage(e));
         }
     }
 
