@@ -1,17 +1,13 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
-import io.intellisite.indexer.adapters.kafka.RecordLogContext;
 import io.intellisite.indexer.adapters.kafka.StageLatency;
 import io.intellisite.indexer.application.port.in.detection.IndexDetectionsUseCase;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
-import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +18,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -55,7 +50,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
     private volatile Metric lag;
     private volatile boolean closing;
     private final CompletableFuture<String> failure = new CompletableFuture<>();
-    private final Set<TopicPartition> retrying = new HashSet<>();
+    private final RetriedPartitions retried = new RetriedPartitions();
     private Thread thread;
 
     public DetectionIndexer(KafkaCluster cluster, String groupId, String topic, String deadLetterTopic, TopicIds topicIds,
@@ -107,17 +102,12 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                     if (!result.refused().isEmpty()) {
                         deadLetters.send(records, result.refused());
                         deadLettered.addAndGet(result.refused().size());
-                        SourcePosition first = result.refused().getFirst().detection().source();
-                        try (var line = RecordLogContext.of(first.topic(), first.partition(), first.offset())) {
-                            LOG.log(Level.WARNING, result.refused().size() + " detection(s) refused by the database went to the"
-                                    + " dead-letter topic; the first: " + result.refused().getFirst().reason());
-                        }
                     }
                     indexed.addAndGet(result.stored());
                     records.forEach(r -> latency.since(r.timestamp()));
                     consumer.commitSync(PolledBatches.nextOffsets(records));
                     healthy = true;
-                    retrying.clear();
+                    retried.clear();
                     backoffMillis = 100;
                 } catch (RuntimeException e) {
                     if (closing) {
@@ -125,7 +115,7 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
                     }
                     healthy = false;
                     LOG.log(Level.WARNING, "indexing failed, retrying in " + backoffMillis + " ms: " + e.getMessage());
-                    rewind(records);
+                    retried.rewind(consumer, records);
                     pause(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
                 }
@@ -158,25 +148,9 @@ public final class DetectionIndexer implements Runnable, AutoCloseable {
         }
     }
 
-    /** Reads the failed batch again on the next poll, so nothing is skipped while the database is away. */
-    private void rewind(ConsumerRecords<byte[], byte[]> records) {
-        Set<TopicPartition> assigned = consumer.assignment();
-        for (TopicPartition tp : records.partitions()) {
-            if (assigned.contains(tp)) {
-                consumer.seek(tp, records.records(tp).getFirst().offset());
-                retrying.add(tp);
-            }
-        }
-    }
-
-    /**
-     * A failed batch whose partitions a rebalance gave to another consumer is that consumer's to store now (from
-     * the last committed offset); without this, an indexer left with only idle partitions would stay unhealthy.
-     */
     private void forgetBatchesMovedElsewhere() {
         if (!healthy) {
-            retrying.retainAll(consumer.assignment());
-            healthy = retrying.isEmpty();
+            healthy = retried.noneLeftIn(consumer.assignment());
         }
     }
 

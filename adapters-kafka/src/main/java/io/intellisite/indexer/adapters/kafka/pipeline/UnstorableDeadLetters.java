@@ -1,8 +1,11 @@
 package io.intellisite.indexer.adapters.kafka.pipeline;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
+import io.intellisite.indexer.adapters.kafka.RecordLogContext;
 import io.intellisite.indexer.adapters.kafka.wire.DeadLetterHeaders;
 import io.intellisite.indexer.application.port.in.detection.IndexResult;
+import io.intellisite.indexer.domain.detection.SourcePosition;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * instances never need one.
  */
 final class UnstorableDeadLetters implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(UnstorableDeadLetters.class.getName());
     static final String REASON = "UNSTORABLE";
     private final KafkaCluster cluster;
     private final String topic;
@@ -36,7 +40,7 @@ final class UnstorableDeadLetters implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** Sends the refused detections' records and waits until the broker has them all. */
+    /** Sends the refused detections' records, waits until the broker has them all, and says so in the log. */
     void send(ConsumerRecords<byte[], byte[]> batch, List<IndexResult.Refused> refused) {
         Map<TopicPartitionOffset, String> reasons = new HashMap<>();
         refused.forEach(r -> reasons.put(new TopicPartitionOffset(r.detection().source().topic(), r.detection().source().partition(),
@@ -59,6 +63,11 @@ final class UnstorableDeadLetters implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to the dead-letter topic", e);
+        }
+        SourcePosition first = refused.getFirst().detection().source();
+        try (var line = RecordLogContext.of(first.topic(), first.partition(), first.offset())) {
+            LOG.log(Level.WARNING, refused.size() + " detection(s) refused by the database went to the dead-letter topic;"
+                    + " the first: " + refused.getFirst().reason());
         }
     }
 
