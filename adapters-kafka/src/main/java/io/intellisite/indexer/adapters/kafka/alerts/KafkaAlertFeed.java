@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -76,13 +73,10 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
     }
 
     private void run() {
-        long nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
+        AddedPartitions added = new AddedPartitions(topic, consumer, position, partitionCheck);
         try {
             while (!closing) {
-                if (System.nanoTime() - nextPartitionCheck >= 0 || position.partitionsAsked() > position.now().partitions()) {
-                    followAddedPartitions();
-                    nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
-                }
+                added.followWhenDue();
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     latency.since(r.timestamp()); // the pipeline gives an alert its detection's timestamp
@@ -105,31 +99,6 @@ public final class KafkaAlertFeed implements AlertFeed, AutoCloseable {
         } finally {
             consumer.close();
         }
-    }
-
-    /** Partitions are only ever added to a topic; everything in an added one came after the feed's position. */
-    private void followAddedPartitions() {
-        List<TopicPartition> now;
-        try {
-            now = topic.partitions(Math.max(topic.partitionsSeenBy(consumer, Duration.ofSeconds(5)), position.partitionsAsked()));
-        } catch (WakeupException closing) {
-            throw closing;
-        } catch (KafkaException e) {
-            LOG.log(Level.WARNING, "could not look for partitions added to " + topic.name() + ", trying again later: " + e.getMessage());
-            return;
-        }
-        int known = position.now().partitions();
-        if (now.size() <= known) {
-            return;
-        }
-        // Where it is on the partitions it had, restored after the new assignment rather than trusted to survive it.
-        Map<TopicPartition, Long> reached = new HashMap<>();
-        now.subList(0, known).forEach(tp -> reached.put(tp, consumer.position(tp)));
-        consumer.assign(now);
-        reached.forEach(consumer::seek);
-        consumer.seekToBeginning(now.subList(known, now.size()));
-        position.widenTo(now.size());
-        LOG.log(Level.INFO, topic.name() + " grew from " + known + " to " + now.size() + " partitions; following them all");
     }
 
     private Optional<AlertEvent> decode(ConsumerRecord<byte[], byte[]> r, AlertPosition after) {
