@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +51,7 @@ class DeploymentFilesTest {
 
     /** Issue 20, point 4: what the manifests pass is read by the product, and they run it as operators expect. */
     @Test
-    void kubernetesManifestsPassOnlySettingsTheProductReadsAndProbeItsHealth() {
+    void kubernetesManifestsPassOnlySettingsTheProductReadsAndProbeItsHealth() throws Exception {
         Path k8s = ROOT.resolve("deploy/k8s");
         Config configMap = Config.just(ConfigSources.file(k8s.resolve("configmap.yaml")));
         Config secret = Config.just(ConfigSources.file(k8s.resolve("secret.example.yaml")));
@@ -71,6 +73,10 @@ class DeploymentFilesTest {
         assertEquals(true, pod.get("securityContext.runAsNonRoot").asBoolean().get());
         assertEquals(true, container.get("securityContext.readOnlyRootFilesystem").asBoolean().get());
         assertTrue(container.get("resources.limits.memory").exists() && container.get("resources.requests.cpu").exists());
+        // A fixed heap (initial = the image's maximum) only where the memory is guaranteed.
+        assertEquals(container.get("resources.limits.memory").asString().get(), container.get("resources.requests.memory").asString().get());
+        assertEquals("JAVA_TOOL_OPTIONS", container.get("env.0.name").asString().get());
+        assertEquals("-XX:InitialRAMPercentage=" + imageMaxRamPercentage(), container.get("env.0.value").asString().get());
         assertEquals(configMap.get("data.HTTP_PORT").asInt().get(), container.get("ports.0.containerPort").asInt().get());
         for (String probe : List.of("startupProbe", "readinessProbe")) {
             assertEquals("/health/ready", container.get(probe + ".httpGet.path").asString().get(), probe);
@@ -113,5 +119,12 @@ class DeploymentFilesTest {
                     .filter(f -> f.contains("bench") || f.contains("Benchmark") || f.contains("systemtests") || f.endsWith("Test.class")).toList();
             assertEquals(List.of(), bench);
         }
+    }
+
+    /** The heap share of the container's memory the image's entry point gives the product. */
+    private static String imageMaxRamPercentage() throws Exception {
+        Matcher m = Pattern.compile("\"-XX:MaxRAMPercentage=(\\d+)\"").matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        assertTrue(m.find(), "the image's entry point sets MaxRAMPercentage");
+        return m.group(1);
     }
 }
