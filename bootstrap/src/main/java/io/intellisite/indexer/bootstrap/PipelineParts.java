@@ -45,11 +45,12 @@ record PipelineParts(List<DetectionIndexer> indexers, DetectionTopology topology
      * by the rules), its watchdog first.
      */
     static PipelineParts start(ProductSettings.Kafka kafka, Shared shared, Runnable rulesPublished, Owner owner) {
+        String applicationId = kafka.applicationId();
         List<DetectionIndexer> indexers = new ArrayList<>();
         for (int i = kafka.indexerThreads(); i > 0; i--) {
             Map<String, Object> client = new HashMap<>(kafka.indexerClient());
-            client.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, kafka.applicationId() + "-indexer-" + shared.instanceId() + "-" + i);
-            DetectionIndexer indexer = owner.own(new DetectionIndexer(shared.cluster(), kafka.applicationId() + "-indexer",
+            client.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, applicationId + "-indexer-" + shared.instanceId() + "-" + i);
+            DetectionIndexer indexer = owner.own(new DetectionIndexer(shared.cluster(), applicationId + "-indexer",
                     shared.topics().detections(), shared.topics().deadLetters(), shared.topicIds(),
                     shared.useCases().indexDetections(), Duration.ofSeconds(5), client));
             indexer.start();
@@ -58,10 +59,9 @@ record PipelineParts(List<DetectionIndexer> indexers, DetectionTopology topology
         DetectionTopology topology = new DetectionTopology(shared.topics(), shared.useCases().evaluateRules(),
                 shared.useCases().countWindows(), shared.ruleTable(), shared.topicIds());
         DetectionPipeline pipeline = owner.own(new DetectionPipeline(topology, new DetectionPipeline.Settings(
-                shared.cluster(), kafka.applicationId(), shared.stateDir(), shared.instanceId(),
+                shared.cluster(), applicationId, shared.stateDir(), shared.instanceId(),
                 kafka.streamThreads(), kafka.commitInterval(), Duration.ofSeconds(2), kafka.streamsClient())));
         rulesPublished.run();
-        String applicationId = kafka.applicationId();
         GroupProgress progress = new GroupProgress(shared.admin(), applicationId,
                 DetectionTopology.inputTopics(shared.topics(), applicationId), pipeline::consumerClientIds, kafka.stallAfter());
         List<String> written = Stream.concat(Stream.of(shared.topics().alerts(), shared.topics().deadLetters()),
