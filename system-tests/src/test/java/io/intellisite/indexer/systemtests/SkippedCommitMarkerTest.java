@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
@@ -50,6 +51,7 @@ class SkippedCommitMarkerTest {
     private static Admin admin;
     private static Skipped offsetsOnly;
     private static Skipped offsetsAndRecord;
+    private static Skipped coordinatorAway;
 
     @BeforeAll
     static void twoBrokers() throws Exception {
@@ -64,9 +66,10 @@ class SkippedCommitMarkerTest {
         admin = cluster.admin();
         makeInternalTopics();
         // Both commits made in one stop of the broker (a stop and a start take about 10 s).
-        List<Skipped> both = skipTheMarkers(List.of(false, true));
-        offsetsOnly = both.get(0);
-        offsetsAndRecord = both.get(1);
+        List<Skipped> all = skipTheMarkers(List.of(false, true, false));
+        offsetsOnly = all.get(0);
+        offsetsAndRecord = all.get(1);
+        coordinatorAway = all.get(2);
     }
 
     @AfterAll
@@ -95,6 +98,26 @@ class SkippedCommitMarkerTest {
         awaitNothingOpen(skipped);
         assertTrue(Records.readAll(cluster.bootstrapServers(), skipped.output(), 0, "read_committed").stream()
                 .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals(skipped.group())), "its record, not shown");
+    }
+
+    /**
+     * The start's sweep finds the orphan while its coordinator is away (as for a moment after a broker's start, before
+     * it loads its log): it waits for it to list the producer instead of leaving the orphan to a sweep after the start,
+     * when the coordinator would list it as Empty, forgetting that it was a commit.
+     */
+    @Test
+    void aStartWaitsForTheCoordinatorThatCanTellTheOrphanWasACommit() throws Exception {
+        Skipped skipped = coordinatorAway;
+        cluster.brokers().get(COORDINATOR).shutdown();
+        cluster.brokers().get(COORDINATOR).awaitShutdown();
+        CompletableFuture<Integer> sweep = CompletableFuture.supplyAsync(() -> resolve(skipped));
+        cluster.brokers().get(COORDINATOR).startup();
+        cluster.waitForReadyBrokers();
+        assertEquals(1, sweep.get(60, TimeUnit.SECONDS), "one transaction finished once its coordinator was back");
+        var stable = stableOffsets(skipped.group());
+        assertTrue(stable.containsKey(skipped.input()) && stable.get(skipped.input()).offset() == COMMITTED,
+                "the offsets of the commit, committed: " + stable);
+        awaitNothingOpen(skipped);
     }
 
     private record Skipped(String transactionalId, long producerId, String group, TopicPartition input, String output,

@@ -28,14 +28,13 @@ import org.apache.kafka.common.utils.Utils;
  * Ends the pipeline's transactions that their coordinator should have ended and did not, with the Admin API of
  * KIP-664 (what {@code kafka-transactions.sh find-hanging} and {@code abort} do): a transaction left open holds
  * back every {@code read_committed} reader of the partitions it wrote, and pending offsets it left in the group
- * keep the next owner of those partitions from starting at all. Two kinds are looked for:
+ * keep the next owner of those partitions from starting at all. Three kinds are looked for:
  * <ul>
  * <li>open at its coordinator for longer than its own timeout plus {@code grace}: fenced, which makes the
  *     coordinator abort it and write its markers again;</li>
  * <li>open on a partition (records or pending offsets without their end marker) whose producer's coordinator lists
  *     it as ended other than by a commit, the last write older than {@code grace} (2 s at start, before the pipeline
- *     starts: see {@link #resolveBeforeStart()}): the abort marker is written there
- *     directly;</li>
+ *     starts: see {@link #resolveBeforeStart()}): the abort marker is written there directly;</li>
  * <li>the same, where the coordinator completed a commit: finished as a commit on the group's offsets, aborted
  *     everywhere when no partition looked at got its marker, or reported (see {@link UnfinishedCommit}).</li>
  * </ul>
@@ -50,11 +49,14 @@ public final class HangingTransactions {
     static final Duration ASK = Duration.ofSeconds(10);
     /** A coordinator writes a transaction's markers within milliseconds of its end; seconds later, one missing is lost. */
     private static final Duration BEFORE_START = Duration.ofSeconds(2);
+    /** A broker's failure is noticed in its session (9 s by default), then a new leader loads the transaction log. */
+    private static final Duration COORDINATOR_BEFORE_START = Duration.ofSeconds(30);
     private final Admin admin;
     private final String applicationId;
     private final Collection<String> outputTopics;
     private final Duration grace;
     private final UnfinishedCommit unfinished;
+    private final CoordinatorListing coordinators;
 
     /**
      * The pipeline of {@code applicationId}: Kafka Streams names its group after it and its producers
@@ -67,6 +69,7 @@ public final class HangingTransactions {
         this.outputTopics = List.copyOf(outputTopics);
         this.grace = grace;
         this.unfinished = new UnfinishedCommit(cluster, admin, applicationId, new TopicPartition(outputTopics.getFirst(), 0));
+        this.coordinators = new CoordinatorListing(admin);
     }
 
     /**
@@ -74,21 +77,23 @@ public final class HangingTransactions {
      * the output topics and the one of {@code __consumer_offsets} that holds the group's offsets. Returns how many it ended.
      */
     public int resolve() {
-        return resolve(grace);
+        return resolve(grace, Duration.ZERO);
     }
 
     /**
      * The same, before this instance's pipeline starts: an orphan needs to be only {@link #BEFORE_START} old. Its
      * coordinator tells how it ended only until the producer's next start (Kafka Streams' first one here), after
-     * which it lists the producer as Empty; a restart can come sooner than {@code grace} after the crash.
+     * which it lists the producer as Empty; a restart can come sooner than {@code grace} after the crash. So an
+     * orphan's producer that no coordinator lists yet is waited for, up to {@link #COORDINATOR_BEFORE_START}.
      */
     public int resolveBeforeStart() {
-        return resolve(BEFORE_START);
+        return resolve(BEFORE_START, COORDINATOR_BEFORE_START);
     }
 
-    private int resolve(Duration orphanedFor) {
+    private int resolve(Duration orphanedFor, Duration awaitCoordinators) {
         return attempt("fence expired transactions", this::fenceExpired)
-                + attempt("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics), orphanedFor));
+                + attempt("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics),
+                orphanedFor, awaitCoordinators));
     }
 
     /** One step's failure (an ACL a managed cluster does not grant, a marker still in flight) does not skip the other. */
@@ -145,7 +150,7 @@ public final class HangingTransactions {
         return expired.size();
     }
 
-    private int endOrphaned(Collection<TopicPartition> partitions, Duration orphanedFor) throws Exception {
+    private int endOrphaned(Collection<TopicPartition> partitions, Duration orphanedFor, Duration awaitCoordinators) throws Exception {
         if (partitions.isEmpty()) {
             return 0;
         }
@@ -163,22 +168,17 @@ public final class HangingTransactions {
         if (candidates.isEmpty()) {
             return 0;
         }
-        // Only a transaction its coordinator knows, and has finished with, is ended here. One it still has open is the
-        // coordinator's to end (or fenceExpired's). One it does not list at all may belong to a coordinator that has
-        // not loaded its log yet (right after a broker's start), which may still complete it as a commit: an abort
-        // marker written first would drop committed records. A CrashSoakTest run in CI lost 2 alerts that way, the
-        // abort written while the product was starting. A completed commit is UnfinishedCommit's to end.
-        Map<Long, TransactionListing> listed = admin.listTransactions(new ListTransactionsOptions()
-                        .filterProducerIds(candidates.stream().map(AbortTransactionSpec::producerId).collect(Collectors.toSet())))
-                .all().get(ASK.toSeconds(), TimeUnit.SECONDS).stream()
-                // The offsets partition holds other applications' groups too: their transactions are not ours to end.
-                .filter(l -> l.transactionalId().startsWith(applicationId + "-"))
-                .collect(Collectors.toMap(TransactionListing::producerId, l -> l, (a, b) -> a));
+        // Only a transaction its coordinator knows, and has finished with, is ended here; one it still has open is its
+        // own to end (or fenceExpired's). One not listed may be a commit its coordinator has yet to load: an abort
+        // written first dropped 2 committed alerts in a CrashSoakTest run. A completed commit is UnfinishedCommit's.
+        Map<Long, TransactionListing> listed = coordinators.ask(candidates.stream().map(AbortTransactionSpec::producerId)
+                .collect(Collectors.toSet()), awaitCoordinators);
         int ended = 0;
         Map<String, List<AbortTransactionSpec>> completedCommits = new TreeMap<>();
         for (AbortTransactionSpec spec : candidates) {
             TransactionListing coordinator = listed.get(spec.producerId());
-            if (coordinator == null || OPEN.contains(coordinator.state())) {
+            // The offsets partition holds other applications' groups too: their transactions are not ours to end.
+            if (coordinator == null || OPEN.contains(coordinator.state()) || !coordinator.transactionalId().startsWith(applicationId + "-")) {
                 continue;
             }
             if (coordinator.state() == TransactionState.COMPLETE_COMMIT) {
