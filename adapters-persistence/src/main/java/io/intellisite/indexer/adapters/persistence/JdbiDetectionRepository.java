@@ -3,7 +3,6 @@ package io.intellisite.indexer.adapters.persistence;
 import io.intellisite.indexer.application.model.DetectionPage;
 import io.intellisite.indexer.application.model.DetectionQuery;
 import io.intellisite.indexer.application.model.TimeSeriesQuery;
-import io.intellisite.indexer.application.port.out.BatchRefusedException;
 import io.intellisite.indexer.application.port.out.DetectionRepository;
 import io.intellisite.indexer.domain.detection.BucketCount;
 import io.intellisite.indexer.domain.detection.Detection;
@@ -12,11 +11,9 @@ import io.intellisite.indexer.domain.detection.MakeCount;
 import io.intellisite.indexer.domain.detection.SourcePosition;
 import io.intellisite.indexer.domain.detection.StatsDimension;
 import io.intellisite.indexer.domain.detection.ValueCount;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -131,25 +128,8 @@ public final class JdbiDetectionRepository implements DetectionRepository {
                     .bind("categories", categories).bind("searchable", searchable).bind("listed", listed).bind("raws", raws)
                     .map((rs, ctx) -> rs.getInt(1)).one());
         } catch (JdbiException e) {
-            throw refusedForContent(e).orElseThrow(() -> e);
+            throw StoreFailures.refusedForContent(e).orElseThrow(() -> e);
         }
-    }
-
-    /*
-     * SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation) depend on the rows sent, so
-     * the same batch fails the same way every time; every other failure (connection, shutdown, disk, deadlock)
-     * may pass on a retry.
-     */
-    private static Optional<BatchRefusedException> refusedForContent(JdbiException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
-                String message = String.valueOf(sql.getMessage()).lines().findFirst().orElse("");
-                return Optional.of(new BatchRefusedException("refused by PostgreSQL (SQLSTATE " + sql.getSQLState() + "): "
-                        + (message.length() > 200 ? message.substring(0, 200) + "..." : message)));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The categories as the category filter compares them: trimmed, lowercased, comma-joined for one array. */
