@@ -5,7 +5,7 @@ import io.intellisite.indexer.adapters.http.ReadinessCheck;
 import io.intellisite.indexer.adapters.kafka.KafkaTopics;
 import io.intellisite.indexer.adapters.kafka.alerts.KafkaAlertFeed;
 import io.intellisite.indexer.adapters.kafka.pipeline.DetectionIndexer;
-import io.intellisite.indexer.adapters.kafka.pipeline.GroupProgress;
+import io.intellisite.indexer.adapters.kafka.recovery.GroupProgress;
 import io.intellisite.indexer.adapters.kafka.rules.GlobalAlertRuleTable;
 import io.intellisite.indexer.adapters.persistence.PostgresDatabase;
 import java.util.LinkedHashMap;

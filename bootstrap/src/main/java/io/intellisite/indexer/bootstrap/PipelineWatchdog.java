@@ -1,7 +1,7 @@
 package io.intellisite.indexer.bootstrap;
 
-import io.intellisite.indexer.adapters.kafka.pipeline.GroupProgress;
-import io.intellisite.indexer.adapters.kafka.pipeline.HangingTransactions;
+import io.intellisite.indexer.adapters.kafka.recovery.GroupProgress;
+import io.intellisite.indexer.adapters.kafka.recovery.HangingTransactions;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
-import io.intellisite.indexer.adapters.kafka.pipeline.HangingTransactions;
+import io.intellisite.indexer.adapters.kafka.recovery.HangingTransactions;
 import io.intellisite.indexer.application.testing.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

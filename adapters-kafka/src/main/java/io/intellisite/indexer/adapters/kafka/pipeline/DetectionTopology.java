@@ -46,7 +46,7 @@ public final class DetectionTopology {
         // topology has a persistent store. Otherwise a restarted instance never fences the producer of the
         // one that crashed, and its own start waits until the crashed one's open transaction, still holding
         // pending offsets of the group, times out at its coordinator: 5 - 10 s after ready in CrashSoakTest,
-        // and for good when that abort never completes (see HangingTransactions).
+        // and for good when that abort never completes (see recovery.HangingTransactions).
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GlobalAlertRuleTable.STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), topics.rules(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(RULES_SOURCE), ruleTable::updater);

@@ -1,2 +1,2 @@
-/** The detection pipeline: the Kafka Streams topology that raises alerts, the indexer that stores detections, and their recovery. */
+/** The detection pipeline: the Kafka Streams topology that raises alerts, and the indexer that stores detections. */
 package io.intellisite.indexer.adapters.kafka.pipeline;

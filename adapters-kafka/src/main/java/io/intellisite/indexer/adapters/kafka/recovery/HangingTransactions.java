@@ -1,4 +1,4 @@
-package io.intellisite.indexer.adapters.kafka.pipeline;
+package io.intellisite.indexer.adapters.kafka.recovery;
 
 import io.intellisite.indexer.adapters.kafka.KafkaCluster;
 import java.lang.System.Logger.Level;

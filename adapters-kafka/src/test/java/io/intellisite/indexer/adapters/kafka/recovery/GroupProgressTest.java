@@ -1,4 +1,4 @@
-package io.intellisite.indexer.adapters.kafka.pipeline;
+package io.intellisite.indexer.adapters.kafka.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

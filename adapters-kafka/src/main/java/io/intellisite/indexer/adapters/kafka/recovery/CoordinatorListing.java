@@ -1,4 +1,4 @@
-package io.intellisite.indexer.adapters.kafka.pipeline;
+package io.intellisite.indexer.adapters.kafka.recovery;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
