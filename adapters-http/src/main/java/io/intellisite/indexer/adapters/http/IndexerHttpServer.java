@@ -45,6 +45,8 @@ public final class IndexerHttpServer implements AutoCloseable {
     /** Request bodies are small JSON or forms; anything bigger is refused with 413 before it is read. */
     public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
     private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.34.1";
+    /** The API's OpenAPI document: served at /openapi, and where {@link MethodNotAllowed} reads each path's methods. */
+    private static final String OPENAPI = "META-INF/openapi.yaml";
     private final WebServer server;
     private final PrometheusMeterRegistry registry;
     private final List<Meter> gauges;
@@ -94,7 +96,8 @@ public final class IndexerHttpServer implements AutoCloseable {
         api(settings, useCases, asyncApi, registry, stalls).forEach(routing::register);
         routing.register("/docs", StaticContentService.builder("web/docs").welcomeFileName("index.html").build())
                 .register("/docs", StaticContentService.builder(SWAGGER_UI).build())
-                .register("/", StaticContentService.builder("web/live").welcomeFileName("index.html").build());
+                .register("/", StaticContentService.builder("web/live").welcomeFileName("index.html").build())
+                .any(MethodNotAllowed.of(OPENAPI));
         ApiErrors.register(routing);
 
         HealthObserverConfig.Builder health = HealthObserver.builder().details(true).useSystemServices(false)
@@ -116,7 +119,7 @@ public final class IndexerHttpServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder().endpoint("/").observersDiscoverServices(false)
                         .addObserver(health.build()).build())
-                .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").build())
+                .addFeature(OpenApiFeature.builder().staticFile(OPENAPI).build())
                 .routing(routing)
                 .build()
                 .start();
