@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
@@ -31,25 +29,13 @@ final class CoordinatorListing {
 
     /**
      * The coordinators' listing of {@code producerIds}, asked again every {@link #ASK_AGAIN} for up to
-     * {@code whileUnlisted} while some of them are not listed or the listing fails. Any application's transactions are listed.
+     * {@code whileUnlisted} while some of them are not listed. Any application's transactions are listed.
      */
     Map<Long, TransactionListing> ask(Set<Long> producerIds, Duration whileUnlisted) throws Exception {
         long deadline = System.nanoTime() + whileUnlisted.toNanos();
         boolean told = false;
         while (true) {
-            Map<Long, TransactionListing> listed;
-            try {
-                listed = list(producerIds);
-            } catch (ExecutionException | TimeoutException e) {
-                // While a broker rejoins, Kafka 4.3.1's admin client can fail a listing ("Unexpected key set", an
-                // IllegalArgumentException, seen in SkippedCommitMarkerTest): asked again while there is time.
-                if (System.nanoTime() - deadline >= 0) {
-                    throw e;
-                }
-                LOG.log(Level.INFO, "listing transactions failed, asking again: " + e.getMessage());
-                Thread.sleep(ASK_AGAIN.toMillis());
-                continue;
-            }
+            Map<Long, TransactionListing> listed = list(producerIds);
             Set<Long> unlisted = unlisted(producerIds, listed);
             if (unlisted.isEmpty() || whileUnlisted.isZero()) {
                 return listed;

@@ -91,26 +91,9 @@ public final class HangingTransactions {
     }
 
     private int resolve(Duration orphanedFor, Duration awaitCoordinators) {
-        return attempt("fence expired transactions", this::fenceExpired)
-                + attempt("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics),
-                orphanedFor, awaitCoordinators));
-    }
-
-    /** One step's failure (an ACL a managed cluster does not grant, a marker still in flight) does not skip the other. */
-    private static int attempt(String step, Step action) {
-        try {
-            return action.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "could not " + step + ": " + e.getMessage());
-            return 0;
-        }
-    }
-
-    private interface Step {
-        int run() throws Exception;
+        return SweepStep.run("fence expired transactions", this::fenceExpired, Duration.ZERO)
+                + SweepStep.run("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics),
+                orphanedFor, awaitCoordinators), awaitCoordinators);
     }
 
     private List<TopicPartition> partitionsWrittenBy(String group, Collection<String> outputTopics) throws Exception {
