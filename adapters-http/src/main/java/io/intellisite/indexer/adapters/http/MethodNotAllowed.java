@@ -53,7 +53,7 @@ final class MethodNotAllowed implements Handler {
     }
 
     /** The methods some route has for {@code path}; empty when the API has no such path. */
-    Set<String> allowed(String path) {
+    private Set<String> allowed(String path) {
         Set<String> allowed = new TreeSet<>();
         paths.forEach((template, methods) -> {
             if (template.matcher(path).matches()) {
