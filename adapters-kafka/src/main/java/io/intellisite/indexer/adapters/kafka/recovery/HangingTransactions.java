@@ -91,9 +91,12 @@ public final class HangingTransactions {
     }
 
     private int resolve(Duration orphanedFor, Duration awaitCoordinators) {
-        return SweepStep.run("fence expired transactions", this::fenceExpired, Duration.ZERO)
-                + SweepStep.run("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics),
-                orphanedFor, awaitCoordinators), awaitCoordinators);
+        int fenced = SweepStep.run("fence expired transactions", this::fenceExpired, System.nanoTime());
+        // One budget for the orphans' step: its retries after a failure and its wait for a coordinator share it.
+        long deadline = System.nanoTime() + awaitCoordinators.toNanos();
+        return fenced + SweepStep.run("end orphaned transactions", () -> endOrphaned(partitionsWrittenBy(applicationId, outputTopics),
+                orphanedFor, awaitCoordinators.isZero() ? Duration.ZERO : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))),
+                deadline);
     }
 
     private List<TopicPartition> partitionsWrittenBy(String group, Collection<String> outputTopics) throws Exception {

@@ -24,9 +24,8 @@ final class SweepStep {
     private SweepStep() {
     }
 
-    /** Runs {@code action}, again after a transient failure for up to {@code retryFor}; 0 when it fails. */
-    static int run(String step, Action action, Duration retryFor) {
-        long deadline = System.nanoTime() + retryFor.toNanos();
+    /** Runs {@code action}, again after a transient failure until {@code deadline} ({@link System#nanoTime()}); 0 when it fails. */
+    static int run(String step, Action action, long deadline) {
         while (true) {
             try {
                 return action.run();
